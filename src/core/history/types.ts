@@ -1,0 +1,50 @@
+// The upload history: one record per upload, persisted through a store the host provides
+// (VS Code's globalState in the extension, memory in tests).
+
+export type UploadState = 'uploading' | 'pending' | 'attached' | 'expired' | 'failed' | 'cancelled';
+
+export interface AttachmentRecord {
+  pageId: string;
+  placement: 'cover' | 'icon' | 'block' | 'property';
+  /** Property name or block type, when relevant. */
+  detail?: string;
+  /** Block id created by an attachment as a block. */
+  blockId?: string;
+  at: string; // ISO time
+}
+
+export interface UploadRecord {
+  /** Local key: stable across retries of the same file (not Notion's id, which may not exist yet). */
+  key: string;
+  /** Notion's file_upload id, once created. */
+  fileUploadId?: string;
+  /** Origin: absolute local path or https URL for imports. */
+  source: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256?: string;
+  mtimeMs?: number;
+  mode: 'single_part' | 'multi_part' | 'external_url';
+  state: UploadState;
+  /** Bytes acknowledged so far (uploading). */
+  sentBytes: number;
+  /** Multi-part: part numbers acknowledged, for resume. */
+  partsDone?: number[];
+  numberOfParts?: number;
+  partSizeBytes?: number;
+  createdTime: string;
+  /** Null once attached (permanent); set while pending. */
+  expiryTime: string | null;
+  error?: string;
+  attachments: AttachmentRecord[];
+  /** Identifies the integration (bot id) that owns the upload: ids are scoped to it. */
+  botId?: string;
+  updatedTime: string;
+}
+
+/** Persistence the host implements. Must be cheap: called on every state change (debounced). */
+export interface HistoryStore {
+  load(): Promise<UploadRecord[]> | UploadRecord[];
+  save(records: UploadRecord[]): Promise<void> | void;
+}

@@ -1,0 +1,71 @@
+// The Notion operations the product uses. NotionClient implements this; the upload
+// service and the file browser depend only on this interface.
+import type {
+  AppendPosition, Block, BotUser, FileUpload, FileUploadStatus, ListResponse, Page, PageSummary, UploadMode,
+} from './types';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreateUploadParams {
+  mode: UploadMode;
+  filename?: string;
+  contentType?: string;
+  numberOfParts?: number;
+  externalUrl?: string;
+}
+
+/** One part's bytes. A Blob from `fs.openAsBlob(path).slice(a, b)` streams from disk. */
+export interface SendPartParams {
+  data: Blob;
+  filename: string;
+  contentType: string;
+  /** 1-based; only for multi_part uploads. */
+  partNumber?: number;
+  /** Bytes written to the socket so far for this part (for progress). */
+  onBytes?: (sent: number) => void;
+}
+
+export interface NotionApi {
+  readonly baseUrl: string;
+  readonly notionVersion: string;
+
+  /** GET /v1/users/me — the bot, its workspace and the workspace's per-file limit. */
+  getBotUser(opts?: RequestOptions): Promise<BotUser>;
+
+  createFileUpload(params: CreateUploadParams, opts?: RequestOptions): Promise<FileUpload>;
+  sendFileUpload(id: string, part: SendPartParams, opts?: RequestOptions): Promise<FileUpload>;
+  completeFileUpload(id: string, opts?: RequestOptions): Promise<FileUpload>;
+  getFileUpload(id: string, opts?: RequestOptions): Promise<FileUpload>;
+  listFileUploads(
+    query?: { status?: FileUploadStatus; startCursor?: string; pageSize?: number },
+    opts?: RequestOptions,
+  ): Promise<ListResponse<FileUpload>>;
+
+  getPage(pageId: string, opts?: RequestOptions): Promise<Page>;
+  /** PATCH /v1/pages/{id} with `cover`, `icon` and/or `properties`. */
+  updatePage(pageId: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<Page>;
+
+  getBlock(blockId: string, opts?: RequestOptions): Promise<Block>;
+  updateBlock(blockId: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<Block>;
+  listBlockChildren(
+    blockId: string,
+    query?: { startCursor?: string; pageSize?: number },
+    opts?: RequestOptions,
+  ): Promise<ListResponse<Block>>;
+  /** PATCH /v1/blocks/{id}/children; ≤ 100 children. `position` maps to `after` before 2026-03-11. */
+  appendBlockChildren(
+    blockId: string,
+    children: Record<string, unknown>[],
+    position?: AppendPosition,
+    opts?: RequestOptions,
+  ): Promise<ListResponse<Block>>;
+
+  /** POST /v1/search filtered to pages, by title. */
+  searchPages(
+    query: string,
+    page?: { startCursor?: string; pageSize?: number },
+    opts?: RequestOptions,
+  ): Promise<ListResponse<PageSummary>>;
+}

@@ -1,0 +1,31 @@
+// The upload service's public shapes: targets, options, progress.
+import type { MediaBlockType } from '../notion/types';
+
+/** Where an upload (or an external link) is attached. `pageId` takes a URL or an id. */
+export type AttachTarget =
+  | { pageId: string; as: 'cover' }
+  | { pageId: string; as: 'icon' }
+  | { pageId: string; as: 'block'; blockType?: MediaBlockType; caption?: string }
+  | { pageId: string; as: 'property'; property: string };
+
+export type Placement = AttachTarget['as'];
+
+export interface UploadServiceOptions {
+  /** Parts in flight at once for a multi-part upload (default 3). */
+  concurrency?: number;
+  /** Multi-part part size, 5–20 MiB (default 20 MiB). */
+  partSizeBytes?: number;
+  /** Reuse an earlier upload of the same bytes while it is still usable (default true). */
+  dedupe?: boolean;
+}
+
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** Called with bytes sent so far; throttled by the service. */
+  onProgress?: (sentBytes: number, totalBytes: number) => void;
+}
+
+export interface ImportOptions {
+  filename?: string;
+  signal?: AbortSignal;
+}
