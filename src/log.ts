@@ -1,0 +1,59 @@
+// The "Notion Assets" log (a LogOutputChannel): one line per API request and every error.
+// Everything written goes through redactSecrets(), so the token cannot reach the log.
+import * as vscode from 'vscode';
+import { redactSecrets } from './core/notion/redact';
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  error?: string;
+}
+
+export class Log implements vscode.Disposable {
+  readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+
+  constructor(name = 'Notion Assets') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  /** Values that must never be written (the current token). */
+  addSecret(value: string | undefined): void {
+    if (value) this.secrets.add(value);
+  }
+
+  request(e: RequestLogEntry): void {
+    const line = `${e.method} ${e.path} → ${e.status ?? 'no response'} in ${Math.round(e.durationMs)} ms` +
+      (e.requestId ? ` (request id ${e.requestId})` : '') + (e.error ? ` — ${e.error}` : '');
+    if (e.status !== undefined && e.status < 400) this.info(line);
+    else this.warn(line);
+  }
+
+  info(msg: string): void {
+    this.channel.info(this.clean(msg));
+  }
+
+  warn(msg: string): void {
+    this.channel.warn(this.clean(msg));
+  }
+
+  error(msg: string, err?: unknown): void {
+    const detail = err instanceof Error ? `${err.message}${err.stack ? `\n${err.stack}` : ''}` : err === undefined ? '' : String(err);
+    this.channel.error(this.clean(detail ? `${msg}: ${detail}` : msg));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private clean(s: string): string {
+    return redactSecrets(s, [...this.secrets]);
+  }
+}

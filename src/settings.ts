@@ -1,0 +1,96 @@
+// Reads the extension's settings. The API address and version are application-scoped (only
+// user settings count), so a repository's .vscode/settings.json cannot send the token
+// elsewhere; the sandbox and tests may override them through the environment instead.
+import * as vscode from 'vscode';
+import { NOTION_VERSIONS, DEFAULT_NOTION_VERSION, type NotionVersion } from './core/notion/types';
+
+export const SECTION = 'notionAssets';
+export const ENV_BASE_URL = 'NOTION_ASSETS_API_BASE_URL';
+export const ENV_TOKEN = 'NOTION_ASSETS_TOKEN';
+export const DEFAULT_BASE_URL = 'https://api.notion.com';
+
+const MIB = 1024 * 1024;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface ConnectionSettings {
+  baseUrl: string;
+  notionVersion: NotionVersion;
+}
+
+export interface TransferSettings {
+  partSizeBytes: number;
+  concurrency: number;
+  dedupe: boolean;
+}
+
+/** The API origin, checked: https anywhere, plain http only to this machine (an emulator). */
+export function validateBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`notionAssets.apiBaseUrl "${raw}" is not a URL. Use https://api.notion.com.`);
+  }
+  const local = LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new Error(`notionAssets.apiBaseUrl "${raw}" must use https (plain http is allowed only for 127.0.0.1/localhost).`);
+  }
+  if (url.username || url.password) throw new Error('notionAssets.apiBaseUrl must not contain credentials.');
+  // The client appends /v1/...: keep the origin plus any path prefix, without a trailing slash or /v1.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')}`;
+}
+
+function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION, scope);
+}
+
+/** Only the user (global) value of an application setting counts, whatever else is set. */
+function userValue<T>(key: string, fallback: T): T {
+  const inspected = config().inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+export function connectionSettings(env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
+  const envUrl = env[ENV_BASE_URL]?.trim();
+  const baseUrl = validateBaseUrl(envUrl || userValue('apiBaseUrl', DEFAULT_BASE_URL));
+  const v = userValue<string>('notionVersion', DEFAULT_NOTION_VERSION);
+  const notionVersion = (NOTION_VERSIONS as readonly string[]).includes(v) ? (v as NotionVersion) : DEFAULT_NOTION_VERSION;
+  return { baseUrl, notionVersion };
+}
+
+function clamp(n: unknown, min: number, max: number, fallback: number): number {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+export function transferSettings(): TransferSettings {
+  const c = config();
+  return {
+    partSizeBytes: Math.round(clamp(c.get('partSizeMiB'), 5, 20, 10) * MIB),
+    concurrency: Math.round(clamp(c.get('concurrency'), 1, 8, 3)),
+    dedupe: c.get<boolean>('dedupe', true),
+  };
+}
+
+export function confirmReplace(): boolean {
+  return config().get<boolean>('confirmReplace', true);
+}
+
+export function historySize(): number {
+  return Math.round(clamp(config().get('historySize'), 10, 20000, 1000));
+}
+
+/** The default page for uploads from this file's folder ('' → ask). Untrusted workspaces: user value only. */
+export function defaultTarget(resource?: vscode.Uri): string | undefined {
+  const c = config(resource);
+  const value = vscode.workspace.isTrusted ? c.get<string>('defaultTarget', '') : c.inspect<string>('defaultTarget')?.globalValue ?? '';
+  return value.trim() || undefined;
+}
+
+/** True when a change touches what the API client was built from. */
+export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${SECTION}.apiBaseUrl`) || e.affectsConfiguration(`${SECTION}.notionVersion`);
+}
+
+export function affectsTransfer(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['partSizeMiB', 'concurrency', 'dedupe'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+}

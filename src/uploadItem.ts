@@ -1,0 +1,127 @@
+// How one upload record looks in the Uploads view: label, state description, status icon,
+// tooltip and the contextValue that decides which item actions show.
+import * as vscode from 'vscode';
+import type { UploadRecord } from './core/history/types';
+
+const MINUTE = 60_000;
+
+export function notionPageUrl(pageId: string): string {
+  return `https://www.notion.so/${pageId.replace(/-/g, '')}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** "expires in 37 min" / "expires in 40 s"; the minute count rounds up so 59:30 reads 60 min. */
+export function formatExpiry(expiryTime: string, now: number): string {
+  const left = Date.parse(expiryTime) - now;
+  if (left <= 0) return 'expired';
+  if (left < MINUTE) return `expires in ${Math.ceil(left / 1000)} s`;
+  return `expires in ${Math.ceil(left / MINUTE)} min`;
+}
+
+/** Pages this upload went to, once each, in order. */
+export function attachedPages(r: UploadRecord): string[] {
+  return [...new Set(r.attachments.map((a) => a.pageId))];
+}
+
+/** A Notion upload id that can still be attached (no re-upload needed). */
+export function isReusable(r: UploadRecord): boolean {
+  return !!r.fileUploadId && (r.state === 'pending' || r.state === 'attached');
+}
+
+export function describeState(r: UploadRecord, now: number): string {
+  switch (r.state) {
+    case 'uploading': {
+      const pct = r.sizeBytes > 0 ? Math.floor((100 * r.sentBytes) / r.sizeBytes) : 0;
+      return r.mode === 'external_url' ? 'importing…' : `uploading ${Math.min(pct, 100)} %`;
+    }
+    case 'pending':
+      return r.expiryTime ? `pending · ${formatExpiry(r.expiryTime, now)}` : 'pending';
+    case 'attached': {
+      const n = r.attachments.length;
+      return n > 0 ? `attached · ${n} ${n === 1 ? 'place' : 'places'}` : 'attached';
+    }
+    case 'expired':
+      return 'expired';
+    case 'failed':
+      return r.error ? `failed · ${firstSentence(r.error)}` : 'failed';
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.{1,80}?[.:])(\s|$)/.exec(s);
+  return m ? m[1].replace(/[.:]$/, '') : s.length > 80 ? `${s.slice(0, 79)}…` : s;
+}
+
+const ICONS: Record<UploadRecord['state'], [string, string | undefined]> = {
+  uploading: ['sync~spin', undefined],
+  pending: ['clock', 'charts.yellow'],
+  attached: ['pass-filled', 'testing.iconPassed'],
+  expired: ['history', 'disabledForeground'],
+  failed: ['error', 'testing.iconFailed'],
+  cancelled: ['circle-slash', 'disabledForeground'],
+};
+
+export function stateIcon(state: UploadRecord['state']): vscode.ThemeIcon {
+  const [id, color] = ICONS[state];
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/** `upload.<state>` plus flags the package.json `when` clauses match on. */
+export function contextValue(r: UploadRecord): string {
+  let v = `upload.${r.state}`;
+  if (isReusable(r)) v += '.reusable';
+  if (r.fileUploadId) v += '.hasId';
+  if (r.attachments.length > 0) v += '.hasPage';
+  return v;
+}
+
+function tooltip(r: UploadRecord, now: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now))}\n\n`);
+  const rows: [string, string][] = [
+    ['ID', r.fileUploadId ? `\`${r.fileUploadId}\`` : '(not created yet)'],
+    ['Size', `${formatBytes(r.sizeBytes)} (${r.sizeBytes.toLocaleString('en-US')} bytes)`],
+    ['Type', `\`${r.contentType}\``],
+    ['Created', new Date(r.createdTime).toLocaleString()],
+    ['Expiry', r.expiryTime ? `${new Date(r.expiryTime).toLocaleString()} (${formatExpiry(r.expiryTime, now)})` : 'none — permanent once attached'],
+    ['Source', escape(r.source)],
+  ];
+  if (r.error) rows.push(['Error', escape(r.error)]);
+  md.appendMarkdown(rows.map(([k, v]) => `${k}: ${v}`).join('  \n'));
+  if (r.attachments.length > 0) {
+    md.appendMarkdown('\n\n**Attached to**  \n');
+    md.appendMarkdown(
+      r.attachments
+        .map((a) => `[${a.pageId}](${notionPageUrl(a.pageId)}) as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`)
+        .join('  \n'),
+    );
+  }
+  return md;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function toTreeItem(r: UploadRecord, now: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(r.filename, vscode.TreeItemCollapsibleState.None);
+  item.id = r.key;
+  item.description = describeState(r, now);
+  item.iconPath = stateIcon(r.state);
+  item.tooltip = tooltip(r, now);
+  item.contextValue = contextValue(r);
+  return item;
+}
