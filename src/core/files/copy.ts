@@ -1,0 +1,97 @@
+// Copy to another page without a local download: a Notion-hosted file is imported by
+// Notion itself from a fresh signed URL (`external_url` mode), then attached; an external
+// file is linked as is; one of our own uploads is simply attached again by id.
+import type { RequestOptions } from '../notion/api';
+import type { AttachTarget } from '../upload/types';
+import { redact } from './download';
+import type { PageFile } from './types';
+
+/** What copy needs from the upload service. */
+export interface CopyUploader {
+  importFromUrl(url: string, opts?: { filename?: string; signal?: AbortSignal }): Promise<{ fileUploadId?: string }>;
+  attach(fileUploadId: string, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<unknown>;
+  attachExternal(url: string, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+/** What copy needs from the file service (fresh links and a safe name). */
+export interface CopySource {
+  freshFile(file: PageFile, opts?: RequestOptions & { force?: boolean }): Promise<PageFile>;
+  suggestedFileName(file: PageFile): string;
+}
+
+export interface CopyResult {
+  how: 'imported' | 'linked' | 'reattached';
+  /** The upload attached to the target (imported or reattached). */
+  fileUploadId?: string;
+}
+
+export class CopyFailedError extends Error {
+  constructor(readonly file: PageFile, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CopyFailedError';
+  }
+}
+
+/** Error text with any signed URL's query (its signature) cut off. */
+function scrub(message: string): string {
+  return message.replace(/https?:\/\/[^\s"'<>)]+/g, (u) => redact(u));
+}
+
+function status(e: unknown): number | undefined {
+  const s = (e as { status?: unknown })?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+async function importAndAttach(
+  source: CopySource,
+  uploads: CopyUploader,
+  file: PageFile,
+  target: AttachTarget,
+  signal: AbortSignal | undefined,
+): Promise<CopyResult> {
+  const filename = source.suggestedFileName(file);
+  const fresh = await source.freshFile(file, { signal });
+  let imported: { fileUploadId?: string };
+  try {
+    imported = await uploads.importFromUrl(fresh.url, { filename, signal });
+  } catch (e) {
+    if ((e as Error).name !== 'ImportFailedError') throw e;
+    // Notion could not fetch the link: renew it once (clocks disagree) and try again.
+    const renewed = await source.freshFile(file, { signal, force: true });
+    imported = await uploads.importFromUrl(renewed.url, { filename, signal });
+  }
+  if (!imported.fileUploadId) throw new Error('The import finished without a file upload id.');
+  await uploads.attach(imported.fileUploadId, target, { signal });
+  return { how: 'imported', fileUploadId: imported.fileUploadId };
+}
+
+export async function copyFileToPage(
+  source: CopySource,
+  uploads: CopyUploader,
+  file: PageFile,
+  target: AttachTarget,
+  opts: RequestOptions = {},
+): Promise<CopyResult> {
+  const signal = opts.signal;
+  try {
+    if (file.kind === 'external') {
+      await uploads.attachExternal(file.url, target, { signal });
+      return { how: 'linked' };
+    }
+    if (file.kind === 'upload' && file.fileUploadId) {
+      try {
+        await uploads.attach(file.fileUploadId, target, { signal });
+        return { how: 'reattached', fileUploadId: file.fileUploadId };
+      } catch (e) {
+        // Not ours after all (ids are scoped to the integration) or no longer usable: import instead.
+        if (status(e) !== 404 && status(e) !== 400) throw e;
+      }
+    }
+    return await importAndAttach(source, uploads, file, target, signal);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new CopyFailedError(file, `Could not copy “${file.name}” to page ${target.pageId}: ${scrub((e as Error).message)}`, {
+      cause: e,
+    });
+  }
+}

@@ -1,0 +1,12 @@
+// The file browser's public surface (re-exported from src/core/index.ts).
+export * from './types';
+export { filesOfPage, fileOfBlock, nameFromUrl } from './extract';
+export { walkPageFiles, DEFAULT_MAX_DEPTH, type WalkOptions, type WalkResult } from './walk';
+export { ensureFresh, needsRefresh, refetchFile, FileGoneError, REFRESH_MARGIN_MS } from './freshLink';
+export { deriveFileName, assertSafeFileName, UnsafeFileNameError } from './fileName';
+export { downloadToFile, DownloadHttpError, TargetExistsError, type DownloadOptions, type DownloadResult } from './download';
+export { copyFileToPage, CopyFailedError, type CopyUploader, type CopyResult } from './copy';
+export { identifyFromHistory, type UploadIdentifier } from './ourUploads';
+export { PageFilesModel, type PageFilesChange, type WalkState } from './model';
+export { PageFilesService, type PageFilesServiceOptions, type PageDownloadOptions } from './service';
+export { PageFilesBrowser } from './browser';

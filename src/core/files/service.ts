@@ -1,0 +1,103 @@
+// The file browser's operations, without vscode: list a page's files, renew a link,
+// download a file, copy a file to another page.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseNotionId } from '../ids';
+import type { NotionApi, RequestOptions } from '../notion/api';
+import type { AttachTarget } from '../upload/types';
+import { copyFileToPage, type CopyResult, type CopyUploader } from './copy';
+import { DownloadHttpError, downloadToFile, type DownloadOptions, type DownloadResult } from './download';
+import { assertSafeFileName, deriveFileName } from './fileName';
+import { ensureFresh } from './freshLink';
+import { classify, type UploadIdentifier } from './ourUploads';
+import { isNotionHosted, type PageFile } from './types';
+import { walkPageFiles, type WalkOptions, type WalkResult } from './walk';
+
+export interface PageFilesServiceOptions {
+  api: NotionApi;
+  /** Needed for copyToPage only. */
+  uploads?: CopyUploader;
+  /** Recognises our own uploads (see identifyFromHistory). */
+  identifyUpload?: UploadIdentifier;
+  /** Clock for link expiry, ms since epoch (default Date.now). */
+  now?: () => number;
+  /** Default nesting depth for walks (default 5). */
+  maxDepth?: () => number | undefined;
+}
+
+export interface PageDownloadOptions extends DownloadOptions {
+  /** Folder to write into (must exist). */
+  directory: string;
+  /** File name to use instead of the one derived from Notion's name; refused if unsafe. */
+  fileName?: string;
+}
+
+/** A file host refusing a signed URL is how an expired (or revoked) link looks. */
+const DEAD_LINK_STATUSES = new Set([400, 401, 403, 404, 410]);
+
+export class PageFilesService {
+  constructor(private readonly opts: PageFilesServiceOptions) {}
+
+  get api(): NotionApi {
+    return this.opts.api;
+  }
+
+  /** Walks the page (`pageInput` is an id or a Notion URL), reporting files as they are found. */
+  async walk(pageInput: string, opts: WalkOptions = {}): Promise<WalkResult> {
+    const pageId = parseNotionId(pageInput, 'page');
+    const onFile = opts.onFile && ((f: PageFile) => opts.onFile!(classify(f, this.opts.identifyUpload)));
+    return walkPageFiles(this.opts.api, pageId, { maxDepth: this.opts.maxDepth?.(), ...opts, onFile });
+  }
+
+  /** Every file on the page. */
+  async listFiles(pageInput: string, opts: Omit<WalkOptions, 'onFile'> = {}): Promise<PageFile[]> {
+    const files: PageFile[] = [];
+    await this.walk(pageInput, { ...opts, onFile: (f) => files.push(f) });
+    return files;
+  }
+
+  /** The file with a link good for at least five more minutes (re-reads its owner if needed). */
+  async freshFile(file: PageFile, opts: RequestOptions & { force?: boolean } = {}): Promise<PageFile> {
+    return ensureFresh(this.opts.api, file, { ...opts, now: this.opts.now });
+  }
+
+  async freshUrl(file: PageFile, opts: RequestOptions = {}): Promise<string> {
+    return (await this.freshFile(file, opts)).url;
+  }
+
+  /** The name a download of `file` gets unless the caller chooses one. */
+  suggestedFileName(file: PageFile): string {
+    return deriveFileName(file.name, file.location.type === 'block' ? file.location.blockType : file.location.type);
+  }
+
+  /**
+   * Downloads the file into `directory`. A hosted link the file host refuses is renewed
+   * once and tried again (our clock and Notion's may disagree about its expiry).
+   */
+  async download(file: PageFile, opts: PageDownloadOptions): Promise<DownloadResult & { file: PageFile }> {
+    const name = opts.fileName ?? this.suggestedFileName(file);
+    assertSafeFileName(name);
+    const dir = await stat(opts.directory).catch(() => undefined);
+    if (!dir?.isDirectory()) throw new Error(`Cannot download “${file.name}” into ${opts.directory}: no such folder.`);
+    const target = join(opts.directory, name);
+    // Ask about overwriting at most once, even if the download is retried.
+    let answer: Promise<boolean> | undefined;
+    const confirmOverwrite = opts.confirmOverwrite && ((p: string) => (answer ??= Promise.resolve(opts.confirmOverwrite!(p))));
+    const dl = { ...opts, confirmOverwrite };
+
+    let current = await this.freshFile(file, { signal: opts.signal });
+    try {
+      return { ...(await downloadToFile(current.url, target, dl)), file: current };
+    } catch (e) {
+      if (!(e instanceof DownloadHttpError) || !DEAD_LINK_STATUSES.has(e.status) || !isNotionHosted(file)) throw e;
+      current = await this.freshFile(file, { signal: opts.signal, force: true });
+      return { ...(await downloadToFile(current.url, target, dl)), file: current };
+    }
+  }
+
+  /** Copies the file to another page (see copyFileToPage). */
+  async copyToPage(file: PageFile, target: AttachTarget, opts: RequestOptions = {}): Promise<CopyResult> {
+    if (!this.opts.uploads) throw new Error('Copying files needs the upload service, which is not configured.');
+    return copyFileToPage(this, this.opts.uploads, file, target, opts);
+  }
+}
