@@ -1,0 +1,327 @@
+// NotionClient: the NotionApi over undici, with pacing, retries, version differences and the
+// token/origin safety rules. One HTTP attempt lives in transport.ts; when to retry in retry.ts.
+import { normaliseBareId } from '../ids';
+import type { CreateUploadParams, NotionApi, RequestOptions, SendPartParams } from './api';
+import { assertNotionVersion, normaliseTrash, positionFields, trashFieldForVersion } from './apiVersion';
+import { isAbortError, NotionError } from './errors';
+import { sharedLimiter, sleep, type LimiterOptions, type RateLimiter } from './limiter';
+import { sendFormData } from './multipart';
+import { normaliseBaseUrl, uploadActionPath } from './origin';
+import { toPageSummary } from './pageSummary';
+import { DEFAULT_RETRY, isAmbiguous, retryDelayMs, shouldRetry, type RetryClass, type RetryOptions } from './retry';
+import { Transport, type Attempt, type RequestLogger } from './transport';
+import {
+  DEFAULT_NOTION_VERSION, type AppendPosition, type Block, type BotUser, type FileUpload, type FileUploadStatus,
+  type ListResponse, type NotionVersion, type Page, type PageSummary,
+} from './types';
+import { UploadUrlCache } from './uploadUrls';
+
+export interface NotionClientOptions {
+  token: string;
+  /** Default https://api.notion.com (the API lives under /v1). */
+  baseUrl?: string;
+  /** Default 2025-09-03. */
+  notionVersion?: NotionVersion;
+  /** Default names the extension; the VS Code side passes its version (see userAgentFor). */
+  userAgent?: string;
+  /** Per attempt; for sends it counts from the last upload progress. Default 90 s (Notion gives up at 60 s). */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Pacing shared by all clients of this token and origin; `false` turns it off. Default 3/s, burst 5. */
+  limiter?: LimiterOptions | false;
+  logger?: RequestLogger;
+}
+
+export const DEFAULT_BASE_URL = 'https://api.notion.com';
+export const DEFAULT_TIMEOUT_MS = 90_000;
+
+/** `notion-assets/<version> (VS Code extension; node <version>)`. */
+export function userAgentFor(extensionVersion: string): string {
+  return `notion-assets/${extensionVersion} (VS Code extension; node ${process.versions.node})`;
+}
+
+type Method = Attempt['method'];
+
+interface Operation<T> {
+  method: Method;
+  path: string;
+  json?: unknown;
+  /** Builds the multipart body anew for each attempt. */
+  form?: (touch: () => void) => Attempt['form'];
+  retryClass: RetryClass;
+  retryConflict?: boolean;
+  /** After an ambiguous failure: find out whether the work is done already (returns the result if so). */
+  settle?: () => Promise<T | undefined>;
+  signal?: AbortSignal;
+}
+
+export class NotionClient implements NotionApi {
+  readonly baseUrl: string;
+  readonly notionVersion: NotionVersion;
+  private readonly transport: Transport;
+  private readonly limiter: RateLimiter | undefined;
+  private readonly retry: Required<RetryOptions>;
+  private readonly uploadUrls = new UploadUrlCache();
+
+  constructor(opts: NotionClientOptions) {
+    if (typeof opts.token !== 'string' || !/^[\x21-\x7e]+$/.test(opts.token)) {
+      throw new Error('The Notion token is empty or contains spaces or non-ASCII characters.');
+    }
+    this.baseUrl = normaliseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
+    this.notionVersion = assertNotionVersion(opts.notionVersion ?? DEFAULT_NOTION_VERSION);
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    if (!Number.isInteger(this.retry.maxAttempts) || this.retry.maxAttempts < 1) {
+      throw new Error(`retry.maxAttempts must be a whole number ≥ 1, got ${opts.retry?.maxAttempts}`);
+    }
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!(timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${opts.timeoutMs}`);
+    this.limiter = opts.limiter === false ? undefined : sharedLimiter(opts.token, new URL(this.baseUrl).origin, opts.limiter);
+    this.transport = new Transport({
+      baseUrl: this.baseUrl,
+      token: opts.token,
+      notionVersion: this.notionVersion,
+      userAgent: opts.userAgent ?? userAgentFor('dev'),
+      timeoutMs,
+      logger: opts.logger,
+    });
+  }
+
+  async getBotUser(opts?: RequestOptions): Promise<BotUser> {
+    return this.call({ method: 'GET', path: '/v1/users/me', retryClass: 'read', signal: opts?.signal });
+  }
+
+  async createFileUpload(p: CreateUploadParams, opts?: RequestOptions): Promise<FileUpload> {
+    const body = createUploadBody(p);
+    const upload = await this.call<FileUpload>({
+      method: 'POST', path: '/v1/file_uploads', json: body, retryClass: 'unsafe', signal: opts?.signal,
+    });
+    return this.uploadUrls.remember(upload);
+  }
+
+  async sendFileUpload(id: string, part: SendPartParams, opts?: RequestOptions): Promise<FileUpload> {
+    const uploadId = requireId(id, 'file upload id');
+    checkPart(part);
+    const path = uploadActionPath(this.uploadUrls.get(uploadId)?.send, this.baseUrl, uploadId, 'send');
+    const upload = await this.call<FileUpload>({
+      method: 'POST',
+      path,
+      form: (touch) =>
+        sendFormData({
+          ...part,
+          onBytes: (sent) => {
+            touch();
+            part.onBytes?.(sent);
+          },
+        }),
+      retryClass: 'idempotent',
+      retryConflict: true,
+      settle: () => this.uploadedAlready(uploadId, opts),
+      signal: opts?.signal,
+    });
+    return this.uploadUrls.remember(upload);
+  }
+
+  async completeFileUpload(id: string, opts?: RequestOptions): Promise<FileUpload> {
+    const uploadId = requireId(id, 'file upload id');
+    const path = uploadActionPath(this.uploadUrls.get(uploadId)?.complete, this.baseUrl, uploadId, 'complete');
+    // A repeated complete of a finished upload is rejected (not pending), never applied twice;
+    // the status read in settle turns that into success.
+    const upload = await this.call<FileUpload>({
+      method: 'POST', path, retryClass: 'idempotent', settle: () => this.uploadedAlready(uploadId, opts), signal: opts?.signal,
+    });
+    return this.uploadUrls.remember(upload);
+  }
+
+  async getFileUpload(id: string, opts?: RequestOptions): Promise<FileUpload> {
+    const path = `/v1/file_uploads/${requireId(id, 'file upload id')}`;
+    return this.uploadUrls.remember(await this.call<FileUpload>({ method: 'GET', path, retryClass: 'read', signal: opts?.signal }));
+  }
+
+  async listFileUploads(
+    query: { status?: FileUploadStatus; startCursor?: string; pageSize?: number } = {},
+    opts?: RequestOptions,
+  ): Promise<ListResponse<FileUpload>> {
+    const qs = new URLSearchParams();
+    if (query.status) qs.set('status', query.status);
+    if (query.startCursor) qs.set('start_cursor', query.startCursor);
+    if (query.pageSize !== undefined) qs.set('page_size', String(checkPageSize(query.pageSize)));
+    const path = `/v1/file_uploads${qs.size ? `?${qs}` : ''}`;
+    const list = await this.call<ListResponse<FileUpload>>({ method: 'GET', path, retryClass: 'read', signal: opts?.signal });
+    list.results.forEach((u) => this.uploadUrls.remember(u));
+    return list;
+  }
+
+  async getPage(pageId: string, opts?: RequestOptions): Promise<Page> {
+    return this.call({ method: 'GET', path: `/v1/pages/${requireId(pageId, 'page id')}`, retryClass: 'read', signal: opts?.signal });
+  }
+
+  async updatePage(pageId: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<Page> {
+    const path = `/v1/pages/${requireId(pageId, 'page id')}`;
+    const json = trashFieldForVersion(body, this.notionVersion);
+    // Setting the same cover/icon/properties twice gives the same page: safe to repeat.
+    return this.call({ method: 'PATCH', path, json, retryClass: 'idempotent', signal: opts?.signal });
+  }
+
+  async getBlock(blockId: string, opts?: RequestOptions): Promise<Block> {
+    return this.call({ method: 'GET', path: `/v1/blocks/${requireId(blockId, 'block id')}`, retryClass: 'read', signal: opts?.signal });
+  }
+
+  async updateBlock(blockId: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<Block> {
+    const path = `/v1/blocks/${requireId(blockId, 'block id')}`;
+    const json = trashFieldForVersion(body, this.notionVersion);
+    return this.call({ method: 'PATCH', path, json, retryClass: 'idempotent', signal: opts?.signal });
+  }
+
+  async listBlockChildren(
+    blockId: string,
+    query: { startCursor?: string; pageSize?: number } = {},
+    opts?: RequestOptions,
+  ): Promise<ListResponse<Block>> {
+    const qs = new URLSearchParams({ page_size: String(checkPageSize(query.pageSize ?? 100)) });
+    if (query.startCursor) qs.set('start_cursor', query.startCursor);
+    const path = `/v1/blocks/${requireId(blockId, 'block id')}/children?${qs}`;
+    return this.call({ method: 'GET', path, retryClass: 'read', signal: opts?.signal });
+  }
+
+  async appendBlockChildren(
+    blockId: string,
+    children: Record<string, unknown>[],
+    position?: AppendPosition,
+    opts?: RequestOptions,
+  ): Promise<ListResponse<Block>> {
+    const path = `/v1/blocks/${requireId(blockId, 'block id')}/children`;
+    if (!Array.isArray(children) || children.length < 1 || children.length > 100) {
+      throw new Error(`Append needs 1 to 100 child blocks per request, got ${Array.isArray(children) ? children.length : typeof children}.`);
+    }
+    if (position?.type === 'after_block') requireId(position.blockId, 'block id to insert after');
+    const json = { children, ...positionFields(position, this.notionVersion) };
+    // Not idempotent: after a 5xx or dropped connection the blocks may exist already, so the
+    // error says so (mayHaveApplied) and the caller reads the children before writing again.
+    return this.call({ method: 'PATCH', path, json, retryClass: 'unsafe', signal: opts?.signal });
+  }
+
+  async searchPages(
+    query: string,
+    page: { startCursor?: string; pageSize?: number } = {},
+    opts?: RequestOptions,
+  ): Promise<ListResponse<PageSummary>> {
+    const json = {
+      query,
+      filter: { property: 'object', value: 'page' },
+      page_size: checkPageSize(page.pageSize ?? 20),
+      ...(page.startCursor ? { start_cursor: page.startCursor } : {}),
+    };
+    const found = await this.call<ListResponse<Record<string, unknown>>>({
+      method: 'POST', path: '/v1/search', json, retryClass: 'read', signal: opts?.signal,
+    });
+    const results = found.results.filter((r) => r.object === 'page').map(toPageSummary);
+    return { object: 'list', results, next_cursor: found.next_cursor, has_more: found.has_more };
+  }
+
+  /** The upload, if its status is `uploaded` (the send/complete that failed did its work). */
+  private async uploadedAlready(id: string, opts?: RequestOptions): Promise<FileUpload | undefined> {
+    const upload = await this.getFileUpload(id, opts);
+    return upload.status === 'uploaded' ? upload : undefined;
+  }
+
+  /** Runs one operation: pacing, attempts, waits, and the settle check after ambiguous failures. */
+  private async call<T>(op: Operation<T>): Promise<T> {
+    let waitedMs = 0;
+    let sawAmbiguous = false;
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter?.acquire(op.signal, op.method, op.path);
+      const progress: { touch: (() => void) | undefined } = { touch: undefined };
+      try {
+        const body = await this.transport.send({
+          method: op.method,
+          path: op.path,
+          json: op.json,
+          form: op.form?.(() => progress.touch?.()),
+          signal: op.signal,
+          progress,
+          unsafe: op.retryClass === 'unsafe',
+          attempt,
+        });
+        return normaliseTrash(body) as T;
+      } catch (e) {
+        if (isAbortError(e)) throw e;
+        const delayMs = retryDelayMs(e, attempt);
+        if (e instanceof NotionError && e.status === 429) this.limiter?.pause(delayMs);
+        const retry =
+          attempt < this.retry.maxAttempts &&
+          shouldRetry(e, op.retryClass, { retryConflict: op.retryConflict }) &&
+          waitedMs + delayMs <= this.retry.maxTotalWaitMs;
+        sawAmbiguous ||= isAmbiguous(e);
+        if (retry) {
+          await sleep(delayMs, op.signal, op.method, op.path);
+          waitedMs += delayMs;
+        }
+        if (op.settle && sawAmbiguous) {
+          const done = await settleQuietly(op.settle);
+          if (done !== undefined) return done;
+        }
+        if (!retry) throw e;
+      }
+    }
+  }
+}
+
+/** The settle check's answer; a failed check means "unknown", and the policy decides. */
+async function settleQuietly<T>(settle: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await settle();
+  } catch (e) {
+    if (isAbortError(e)) throw e;
+    return undefined;
+  }
+}
+
+function requireId(value: string, what: string): string {
+  const id = typeof value === 'string' ? normaliseBareId(value.trim()) : undefined;
+  if (!id) throw new Error(`Invalid ${what} "${String(value).slice(0, 100)}": expected 32 hex characters or a dashed UUID.`);
+  return id;
+}
+
+function checkPageSize(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`page_size must be a whole number from 1 to 100, got ${n}.`);
+  return n;
+}
+
+const MAX_PARTS = 1000;
+const MAX_FILENAME_BYTES = 900;
+
+function createUploadBody(p: CreateUploadParams): Record<string, unknown> {
+  if (!['single_part', 'multi_part', 'external_url'].includes(p.mode)) {
+    throw new Error(`Unknown upload mode "${p.mode}": use single_part, multi_part or external_url.`);
+  }
+  if (p.filename !== undefined && (p.filename === '' || Buffer.byteLength(p.filename) > MAX_FILENAME_BYTES)) {
+    throw new Error(`Filename "${p.filename.slice(0, 100)}" must be 1 to ${MAX_FILENAME_BYTES} bytes (UTF-8).`);
+  }
+  if (p.mode === 'multi_part') {
+    if (!p.filename) throw new Error('A multi_part upload needs a filename.');
+    if (!Number.isInteger(p.numberOfParts) || p.numberOfParts! < 1 || p.numberOfParts! > MAX_PARTS) {
+      throw new Error(`A multi_part upload needs number_of_parts from 1 to ${MAX_PARTS}, got ${p.numberOfParts}.`);
+    }
+  } else if (p.numberOfParts !== undefined) {
+    throw new Error(`number_of_parts applies only to multi_part uploads, not ${p.mode}.`);
+  }
+  if (p.mode === 'external_url' && !/^https?:\/\//i.test(p.externalUrl ?? '')) {
+    throw new Error(`An external_url upload needs an http(s) URL, got "${p.externalUrl ?? ''}".`);
+  }
+  return {
+    mode: p.mode,
+    ...(p.filename !== undefined ? { filename: p.filename } : {}),
+    ...(p.contentType !== undefined ? { content_type: p.contentType } : {}),
+    ...(p.numberOfParts !== undefined ? { number_of_parts: p.numberOfParts } : {}),
+    ...(p.externalUrl !== undefined ? { external_url: p.externalUrl } : {}),
+  };
+}
+
+function checkPart(part: SendPartParams): void {
+  if (!(part.data instanceof Blob)) throw new Error('The part to send must be a Blob (e.g. from fs.openAsBlob).');
+  if (!part.filename) throw new Error('The part to send needs a filename.');
+  if (!part.contentType) throw new Error(`The part "${part.filename}" needs a content type.`);
+  if (part.partNumber !== undefined && (!Number.isInteger(part.partNumber) || part.partNumber < 1 || part.partNumber > MAX_PARTS)) {
+    throw new Error(`part_number must be a whole number from 1 to ${MAX_PARTS}, got ${part.partNumber}.`);
+  }
+}

@@ -1,0 +1,55 @@
+// The token goes only to the configured API origin. URLs the server hands back (upload_url,
+// complete_url) are followed only when they point at that same origin.
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The API base without a trailing slash; https required except on loopback (the emulator). */
+export function normaliseBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`Notion API base URL "${baseUrl}" is not a URL.`);
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new Error(`Notion API base URL "${baseUrl}" must use https (plain http is allowed only for 127.0.0.1/localhost).`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new Error(`Notion API base URL "${baseUrl}" must not carry credentials, a query or a fragment.`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** True when `candidate` is an absolute URL under `baseUrl` (same scheme, host and port, and path prefix). */
+export function isOnApiOrigin(candidate: string, baseUrl: string): boolean {
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(candidate);
+    base = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  if (url.origin !== base.origin || url.username || url.password) return false;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+}
+
+/**
+ * Where to send an upload's `send`/`complete` request: the server's URL when it is on the API
+ * origin, else the URL built from the id. Returns a path relative to `baseUrl`.
+ */
+export function uploadActionPath(
+  serverUrl: string | undefined,
+  baseUrl: string,
+  fileUploadId: string,
+  action: 'send' | 'complete',
+): string {
+  if (serverUrl && isOnApiOrigin(serverUrl, baseUrl)) {
+    const url = new URL(serverUrl);
+    const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
+    return `${url.pathname.slice(prefix.length)}${url.search}`;
+  }
+  return `/v1/file_uploads/${encodeURIComponent(fileUploadId)}/${action}`;
+}
