@@ -1,5 +1,6 @@
 // The upload history: one record per upload, persisted through a store the host provides
 // (VS Code's globalState in the extension, memory in tests).
+import type { AttachTarget } from '../upload/types';
 
 export type UploadState = 'uploading' | 'pending' | 'attached' | 'expired' | 'failed' | 'cancelled';
 
@@ -41,6 +42,10 @@ export interface UploadRecord {
   /** Identifies the integration (bot id) that owns the upload: ids are scoped to it. */
   botId?: string;
   updatedTime: string;
+  /** Where uploadAndAttach was asked to put the file, kept so retry(key) can finish the job. */
+  intent?: AttachTarget;
+  /** Latest non-error message for the user (e.g. "the interrupted upload expired; started over"). */
+  notice?: string;
 }
 
 /** Persistence the host implements. Must be cheap: called on every state change (debounced). */

@@ -1,5 +1,5 @@
 // The upload service's public shapes: targets, options, progress.
-import type { MediaBlockType } from '../notion/types';
+import type { FileUpload, MediaBlockType } from '../notion/types';
 
 /** Where an upload (or an external link) is attached. `pageId` takes a URL or an id. */
 export type AttachTarget =
@@ -23,6 +23,23 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Called with bytes sent so far; throttled by the service. */
   onProgress?: (sentBytes: number, totalBytes: number) => void;
+  /** Things the user should know that are not errors (an expired upload started over, bytes reused). */
+  onNotice?: (message: string) => void;
+  /** Skip the dedupe lookup for this call (the service option turns it off everywhere). */
+  dedupe?: boolean;
+}
+
+/** What uploadAndAttach did. */
+export interface UploadAndAttachResult {
+  /** The history record's key. */
+  key: string;
+  fileUpload: FileUpload;
+  /** True when an earlier upload of the same bytes was attached instead of sending them again. */
+  reused: boolean;
+  /** True when an interrupted multi-part upload was continued. */
+  resumed: boolean;
+  /** The block created, for block targets. */
+  blockId?: string;
 }
 
 export interface ImportOptions {

@@ -1,0 +1,3 @@
+export * from './extensions';
+export * from './contentType';
+export * from './placement';

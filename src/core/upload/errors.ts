@@ -1,0 +1,44 @@
+// Errors the upload service raises itself (Notion's own errors come through as NotionError).
+
+export type ValidationRule =
+  | 'file-not-found'
+  | 'not-a-file'
+  | 'unsupported-extension'
+  | 'empty-file'
+  | 'too-large'
+  | 'filename-too-long'
+  | 'placement'
+  | 'invalid-page-id'
+  | 'not-a-page'
+  | 'property-missing'
+  | 'property-not-files'
+  | 'not-in-database'
+  | 'too-many-files'
+  | 'invalid-url'
+  | 'invalid-options'
+  | 'unknown-upload';
+
+/** A bad input, found before any write request. `file` is the path, URL or value at fault. */
+export class UploadValidationError extends Error {
+  override readonly name = 'UploadValidationError';
+  constructor(readonly file: string, readonly rule: ValidationRule, message: string) {
+    super(message);
+  }
+}
+
+/** The file's size or mtime changed while its bytes were being sent: nothing is completed or attached. */
+export class FileChangedError extends Error {
+  override readonly name = 'FileChangedError';
+  readonly rule = 'changed-during-upload';
+  constructor(readonly file: string, detail: string) {
+    super(`${file} changed during the upload (${detail}); nothing was attached. Upload it again once it is saved.`);
+  }
+}
+
+/** An external import Notion could not complete (`file_import_result.error`). */
+export class ImportFailedError extends Error {
+  override readonly name = 'ImportFailedError';
+  constructor(readonly url: string, readonly code: string | undefined, message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,59 @@
+// External import: Notion fetches an https URL itself; we poll until it is `uploaded` or `failed`.
+import type { NotionApi } from '../notion/api';
+import type { FileUpload } from '../notion/types';
+import { ImportFailedError, UploadValidationError } from './errors';
+import { sleep } from './retryable';
+
+export function checkHttpsUrl(url: string, allowHttp = false): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UploadValidationError(url, 'invalid-url', `"${url}" is not a URL; give a public https:// link.`);
+  }
+  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) {
+    throw new UploadValidationError(url, 'invalid-url', `${url}: only https:// links can be imported or linked by Notion.`);
+  }
+  return parsed;
+}
+
+/** The last path segment, decoded (a name for the imported file when none is given). */
+export function filenameFromUrl(url: URL): string {
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+export interface PollOptions {
+  signal?: AbortSignal;
+  /** First wait; doubles up to maxDelayMs (defaults 500 ms → 5 s). */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  /** Give up after this long (default 10 min). */
+  timeoutMs?: number;
+}
+
+export async function waitForImport(client: NotionApi, upload: FileUpload, url: string, opts: PollOptions = {}): Promise<FileUpload> {
+  let delay = opts.initialDelayMs ?? 500;
+  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
+  let current = upload;
+  for (;;) {
+    if (current.status === 'uploaded') return current;
+    if (current.status === 'failed' || current.status === 'expired') {
+      const result = current.file_import_result;
+      const error = result && result.type === 'error' ? result.error : undefined;
+      throw new ImportFailedError(
+        url,
+        error?.code,
+        `Notion could not import ${url}: ${error?.message ?? `the upload is ${current.status}`}${error?.code ? ` (${error.code})` : ''}`,
+      );
+    }
+    if (Date.now() > deadline) throw new ImportFailedError(url, 'timeout', `Notion did not finish importing ${url} in time.`);
+    await sleep(delay, opts.signal);
+    delay = Math.min(delay * 2, opts.maxDelayMs ?? 5000);
+    current = await client.getFileUpload(current.id, { signal: opts.signal });
+  }
+}

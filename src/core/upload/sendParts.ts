@@ -1,0 +1,92 @@
+// Sends the parts of a multi-part upload from disk, `concurrency` at a time, in any order.
+// A failed part is retried on its own (idempotent: same part number, same bytes); a part
+// that keeps failing stops the others at once.
+import type { NotionApi } from '../notion/api';
+import { partRange } from './partPlan';
+import { isTransient, sleep } from './retryable';
+
+export interface PartsJob {
+  client: NotionApi;
+  fileUploadId: string;
+  blob: Blob;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  partSizeBytes: number;
+  /** Part numbers still to send (1-based). */
+  todo: number[];
+  concurrency: number;
+  signal?: AbortSignal;
+  /** Attempts per part on transient failures, on top of the client's own retries (default 3). */
+  attempts?: number;
+  onPartDone(partNumber: number): void;
+  /** Bytes on the wire for parts not yet acknowledged (sum over parts in flight). */
+  onInFlightBytes(bytes: number): void;
+}
+
+export async function sendParts(job: PartsJob): Promise<void> {
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort(job.signal!.reason);
+  if (job.signal?.aborted) throw job.signal.reason;
+  job.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const queue = [...job.todo];
+  const inFlight = new Map<number, number>();
+  const report = () => {
+    let sum = 0;
+    for (const v of inFlight.values()) sum += v;
+    job.onInFlightBytes(sum);
+  };
+  let failure: unknown;
+
+  const sendOne = async (partNumber: number) => {
+    const [start, end] = partRange(job, partNumber);
+    const attempts = job.attempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      inFlight.set(partNumber, 0);
+      try {
+        await job.client.sendFileUpload(
+          job.fileUploadId,
+          {
+            data: job.blob.slice(start, end, job.contentType),
+            filename: job.filename,
+            contentType: job.contentType,
+            partNumber,
+            onBytes: (sent) => {
+              inFlight.set(partNumber, Math.min(sent, end - start));
+              report();
+            },
+          },
+          { signal: stop.signal },
+        );
+        inFlight.delete(partNumber);
+        job.onPartDone(partNumber);
+        report();
+        return;
+      } catch (err) {
+        inFlight.delete(partNumber);
+        report();
+        if (stop.signal.aborted || attempt >= attempts || !isTransient(err)) throw err;
+        await sleep(250 * 2 ** (attempt - 1), stop.signal);
+      }
+    }
+  };
+
+  const worker = async () => {
+    while (queue.length > 0 && !failure) {
+      const partNumber = queue.shift()!;
+      try {
+        await sendOne(partNumber);
+      } catch (err) {
+        if (!failure) failure = err;
+        stop.abort(err);
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(job.concurrency, queue.length)) }, worker));
+  } finally {
+    job.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  if (failure) throw job.signal?.aborted ? job.signal.reason : failure;
+}

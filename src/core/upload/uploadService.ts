@@ -1,0 +1,423 @@
+// The one service every command goes through: validates, uploads (deduped, resumable),
+// imports URLs, attaches, and keeps the upload history current.
+import { randomUUID } from 'node:crypto';
+import { UploadHistory } from '../history/uploadHistory';
+import type { AttachmentRecord, UploadRecord } from '../history/types';
+import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
+import type { NotionApi } from '../notion/api';
+import type { FileUpload, MediaBlockType, Page } from '../notion/types';
+import { attachFile, type FileRef } from './attach';
+import { ImportFailedError, UploadValidationError } from './errors';
+import { sha256File } from './hashFile';
+import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
+import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
+import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
+import { isAbort, statusOf } from './retryable';
+import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
+import { checkFilesProperty, fetchTargetPage, filesPropertyNames, resolvePageId } from './target';
+import type { AttachTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
+
+export interface UploadServiceConfig extends UploadServiceOptions {
+  /** Where records live (default: an in-memory history). */
+  history?: UploadHistory;
+  /** Minimum time between progress reports (default 100 ms). */
+  progressIntervalMs?: number;
+  /** Allow http:// import/link URLs (tests against the local emulator only). */
+  allowHttpUrls?: boolean;
+  /** Polling of external imports. */
+  importPoll?: Omit<PollOptions, 'signal'>;
+}
+
+/** A pending upload is reused only with this much of its hour left. */
+const REUSE_MARGIN_MS = 5 * 60_000;
+/** A multi-part upload is resumed only with this much of its hour left. */
+const RESUME_MARGIN_MS = 60_000;
+
+type Outcome = { key: string; fileUpload: FileUpload; reused: boolean; resumed: boolean };
+
+export class UploadService {
+  readonly history: UploadHistory;
+  private readonly workspace: WorkspaceInfoCache;
+  private readonly running = new Map<string, AbortController>();
+  private readonly send: SendContext;
+  private readonly dedupe: boolean;
+
+  constructor(private readonly client: NotionApi, private readonly options: UploadServiceConfig = {}) {
+    const partSizeBytes = options.partSizeBytes ?? DEFAULT_PART_BYTES;
+    checkPartSize(partSizeBytes);
+    const concurrency = options.concurrency ?? 3;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    this.history = options.history ?? UploadHistory.inMemory();
+    this.workspace = new WorkspaceInfoCache(client);
+    this.dedupe = options.dedupe ?? true;
+    this.send = { client, history: this.history, concurrency, partSizeBytes, progressIntervalMs: options.progressIntervalMs ?? 100 };
+  }
+
+  // ── Validation ────────────────────────────────────────────────────────────
+
+  /**
+   * Everything checkable before sending bytes: the file (type, size, name), the workspace
+   * limit, and with a target, the placement and the target page/property (reads only).
+   */
+  async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal): Promise<LocalFile> {
+    const kind = target && placementKind(target);
+    const file = await inspectLocalFile(filePath, kind);
+    if (kind) checkPlacement(file.path, file.filename, kind);
+    const ws = await this.workspace.get(signal);
+    this.checkLimit(file, ws);
+    if (target) await this.checkTarget(target, file.path, signal);
+    return file;
+  }
+
+  /** Names of the page's `files` properties (empty when the page is not in a database). */
+  async listFilesProperties(pageId: string, signal?: AbortSignal): Promise<string[]> {
+    const id = resolvePageId({ pageId, as: 'cover' });
+    return filesPropertyNames(await fetchTargetPage(this.client, id, pageId, signal));
+  }
+
+  // ── Upload ───────────────────────────────────────────────────────────────
+
+  /** Uploads a local file; resolves with Notion's upload object once it is `uploaded`. */
+  async upload(filePath: string, opts: UploadOptions = {}): Promise<FileUpload> {
+    return (await this.uploadLocal(filePath, opts)).fileUpload;
+  }
+
+  /** Validates file and target first, then uploads (or reuses) and attaches, recording it all. */
+  async uploadAndAttach(filePath: string, target: AttachTarget, opts: UploadOptions = {}): Promise<UploadAndAttachResult> {
+    const file = await this.validateFile(filePath, target, opts.signal);
+    const outcome = await this.uploadLocal(file.path, opts, target, file);
+    let blockId: string | undefined;
+    try {
+      blockId = await this.attachRecorded(outcome.key, outcome.fileUpload.id, file.filename, target, opts.signal);
+    } catch (err) {
+      // The upload stays usable (pending) for its hour: retry(key) attaches it without resending.
+      this.history.update(outcome.key, { intent: target, error: isAbort(err, opts.signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
+      throw err;
+    }
+    return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
+  }
+
+  /** Imports a public https URL (Notion downloads it); waits for `uploaded`, rejects with Notion's error on `failed`. */
+  async importFromUrl(url: string, opts: ImportOptions = {}): Promise<FileUpload> {
+    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const filename = opts.filename ?? filenameFromUrl(parsed);
+    // Without an extension Notion infers the type from the response's Content-Type.
+    if (extensionOf(filename) && !categoryOf(filename)) throw unsupportedExtension(url, filename);
+    if (Buffer.byteLength(filename, 'utf8') > MAX_FILENAME_BYTES) {
+      throw new UploadValidationError(url, 'filename-too-long', `${url}: the file name is over ${MAX_FILENAME_BYTES} UTF-8 bytes.`);
+    }
+    const ws = await this.workspace.get(opts.signal);
+    const key = randomUUID();
+    const now = new Date(this.history.now()).toISOString();
+    this.history.put({
+      key, source: url, filename, contentType: contentTypeFor(filename) ?? '', sizeBytes: 0, mode: 'external_url',
+      state: 'uploading', sentBytes: 0, createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now,
+    });
+    return this.track(key, opts.signal, async (signal) => {
+      const created = await this.client.createFileUpload(
+        { mode: 'external_url', externalUrl: url, filename: filename || undefined, contentType: contentTypeFor(filename) },
+        { signal },
+      );
+      this.history.update(key, { fileUploadId: created.id, createdTime: created.created_time, expiryTime: created.expiry_time });
+      const done = await waitForImport(this.client, created, url, { ...this.options.importPoll, signal });
+      this.history.update(key, {
+        state: 'pending', expiryTime: done.expiry_time, sizeBytes: done.content_length ?? 0,
+        contentType: done.content_type ?? '', filename: done.filename ?? filename,
+      });
+      return done;
+    });
+  }
+
+  // ── Attach ───────────────────────────────────────────────────────────────
+
+  /** Attaches an uploaded file by id. The placement is checked against the upload's file name first. */
+  async attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+    const upload = await this.client.getFileUpload(fileUploadId, { signal }).catch((err) => {
+      if (statusOf(err) === 404) {
+        throw new UploadValidationError(fileUploadId, 'unknown-upload', `File upload ${fileUploadId} does not exist or belongs to another integration.`);
+      }
+      throw err;
+    });
+    const name = upload.filename ?? fileUploadId;
+    if (upload.status !== 'uploaded') {
+      throw new UploadValidationError(name, 'unknown-upload', `${name} (upload ${fileUploadId}) is ${upload.status}, not uploaded: it cannot be attached.`);
+    }
+    checkPlacement(name, name, placementKind(target));
+    await this.checkTarget(target, name, signal);
+    const key = this.history.findByUploadId(fileUploadId)?.key;
+    await this.attachRecorded(key, fileUploadId, name, target, signal);
+  }
+
+  /** Links an https URL (type `external`) to the same targets, without uploading anything. */
+  async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
+    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const name = filenameFromUrl(parsed) || parsed.hostname;
+    const kind = placementKind(target);
+    // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
+    if (categoryOf(name)) checkPlacement(url, name, kind);
+    const pageId = await this.checkTarget(target, url, signal);
+    const blockType = target.as === 'block' ? target.blockType ?? (categoryOf(name) ? defaultBlockType(name) : 'file') : 'file';
+    return attachFile(this.client, { pageId, target, ref: { type: 'external', url }, name, blockType, signal });
+  }
+
+  // ── Records: resume, retry, cancel, refresh ─────────────────────────────
+
+  /** Continues (or restarts) the upload of a record; with an intent, attaches it too. */
+  async resume(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
+    const record = this.requireRecord(key);
+    if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal });
+    if (record.intent) return this.uploadAndAttach(record.source, record.intent, opts);
+    return this.upload(record.source, opts);
+  }
+
+  /** Same as resume: a failed or cancelled upload is continued where possible, else started over. */
+  retry(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
+    return this.resume(key, opts);
+  }
+
+  /** Stops a running upload of this record; its requests in flight are aborted. */
+  cancel(key: string): boolean {
+    const c = this.running.get(key);
+    c?.abort(new DOMException('The upload was cancelled.', 'AbortError'));
+    return Boolean(c);
+  }
+
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  /** Re-reads the upload's status from Notion into the record. */
+  async refreshStatus(key: string, signal?: AbortSignal): Promise<UploadRecord> {
+    const record = this.requireRecord(key);
+    if (!record.fileUploadId) return record;
+    try {
+      const u = await this.client.getFileUpload(record.fileUploadId, { signal });
+      const state =
+        u.status === 'uploaded' ? (u.expiry_time === null ? 'attached' : 'pending')
+        : u.status === 'pending' ? (this.running.has(key) ? 'uploading' : record.state === 'uploading' ? 'cancelled' : record.state)
+        : u.status;
+      return this.history.update(key, { state, expiryTime: u.expiry_time, error: u.status === 'failed' ? importError(u) : record.error })!;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      return this.history.update(key, { state: 'failed', error: 'Notion no longer knows this upload (404).' })!;
+    }
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────
+
+  private requireRecord(key: string): UploadRecord {
+    const r = this.history.get(key);
+    if (!r) throw new UploadValidationError(key, 'unknown-upload', `No upload with key ${key} in the history.`);
+    return r;
+  }
+
+  private checkLimit(file: LocalFile, ws: WorkspaceInfo): void {
+    checkSizeLimit(file, ws.maxFileUploadSizeBytes);
+    try {
+      planParts(file.sizeBytes, this.send.partSizeBytes);
+    } catch (e) {
+      throw new UploadValidationError(file.path, 'too-large', `${file.path}: ${(e as Error).message}.`);
+    }
+  }
+
+  /** Reads the target (page, property) and returns the page id. */
+  private async checkTarget(target: AttachTarget, file: string, signal?: AbortSignal): Promise<string> {
+    const pageId = resolvePageId(target);
+    const page: Page = await fetchTargetPage(this.client, pageId, target.pageId, signal);
+    if (target.as === 'property') checkFilesProperty(page, target.property, file);
+    return pageId;
+  }
+
+  private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
+    const file = checked ?? (await inspectLocalFile(filePath));
+    const ws = await this.workspace.get(opts.signal);
+    this.checkLimit(file, ws);
+
+    const interrupted = this.findInterrupted(file, ws.botId);
+    if (interrupted) {
+      const resumed = await this.tryResume(file, interrupted, opts);
+      if (resumed) return resumed;
+    }
+    const sha = this.dedupe && opts.dedupe !== false ? await this.knownSha(file, ws.botId, opts.signal) : undefined;
+    if (sha) {
+      const reused = await this.findReusable(sha, file, ws.botId, opts.signal);
+      if (reused) {
+        opts.onNotice?.(`${file.filename}: the same bytes were uploaded before; reusing that upload instead of sending them again.`);
+        opts.onProgress?.(file.sizeBytes, file.sizeBytes);
+        return { key: reused.key, fileUpload: reused.upload, reused: true, resumed: false };
+      }
+    }
+    return this.freshUpload(file, ws, sha, opts, intent);
+  }
+
+  private async freshUpload(file: LocalFile, ws: WorkspaceInfo, sha: string | undefined, opts: UploadOptions, intent?: AttachTarget): Promise<Outcome> {
+    const key = randomUUID();
+    const plan = planParts(file.sizeBytes, this.send.partSizeBytes);
+    const now = new Date(this.history.now()).toISOString();
+    this.history.put({
+      key, source: file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: sha,
+      mtimeMs: file.mtimeMs, mode: plan.mode, state: 'uploading', sentBytes: 0,
+      numberOfParts: plan.mode === 'multi_part' ? plan.numberOfParts : undefined,
+      partSizeBytes: plan.mode === 'multi_part' ? plan.partSizeBytes : undefined,
+      createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now, intent,
+    });
+    const fileUpload = await this.track(key, opts.signal, async (signal) => {
+      // Hash alongside the upload (for later dedupe) instead of before it.
+      const hashing = sha || !this.dedupe ? undefined : sha256File(file.path, signal);
+      hashing?.catch(() => undefined);
+      const done = await sendNewUpload(this.send, file, key, { ...opts, signal });
+      const sha256 = sha ?? (await hashing?.catch(() => undefined));
+      this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, sha256, error: undefined });
+      return done;
+    });
+    return { key, fileUpload, reused: false, resumed: false };
+  }
+
+  /** The newest interrupted multi-part upload of these exact bytes on disk (same size and mtime). */
+  private findInterrupted(file: LocalFile, botId: string): UploadRecord | undefined {
+    return this.history.findBySource(file.path).find(
+      (r) =>
+        r.mode === 'multi_part' && r.fileUploadId && r.botId === botId && !this.running.has(r.key) &&
+        r.sizeBytes === file.sizeBytes && r.mtimeMs === file.mtimeMs && r.numberOfParts && r.partSizeBytes &&
+        (r.state === 'uploading' || r.state === 'cancelled' || r.state === 'failed' || r.state === 'expired'),
+    );
+  }
+
+  private async tryResume(file: LocalFile, record: UploadRecord, opts: UploadOptions): Promise<Outcome | undefined> {
+    const startOver = (why: string) => {
+      const notice = `${file.filename}: ${why}; starting the upload over.`;
+      this.history.update(record.key, { state: 'expired', notice });
+      opts.onNotice?.(notice);
+      return undefined;
+    };
+    const expiry = record.expiryTime ? Date.parse(record.expiryTime) : NaN;
+    if (!(expiry - this.history.now() > RESUME_MARGIN_MS)) {
+      return startOver('the interrupted upload is past its hour (Notion keeps unfinished uploads for one hour)');
+    }
+    let current: FileUpload;
+    try {
+      current = await this.client.getFileUpload(record.fileUploadId!, { signal: opts.signal });
+    } catch (err) {
+      if (statusOf(err) === 404) return startOver('Notion no longer knows the interrupted upload');
+      throw err;
+    }
+    if (current.status === 'uploaded') {
+      this.history.update(record.key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: current.expiry_time });
+      return { key: record.key, fileUpload: current, reused: false, resumed: true };
+    }
+    if (current.status !== 'pending' || current.number_of_parts?.total !== record.numberOfParts) {
+      return startOver(`the interrupted upload is ${current.status}`);
+    }
+    opts.onNotice?.(`${file.filename}: continuing the interrupted upload (${record.partsDone?.length ?? 0} of ${record.numberOfParts} parts already sent).`);
+    this.history.update(record.key, { state: 'uploading', error: undefined, notice: undefined });
+    const fileUpload = await this.track(record.key, opts.signal, async (signal) => {
+      const hashing = record.sha256 || !this.dedupe ? undefined : sha256File(file.path, signal);
+      hashing?.catch(() => undefined);
+      const done = await resumeParts(this.send, file, this.history.get(record.key)!, { ...opts, signal });
+      const sha256 = record.sha256 ?? (await hashing?.catch(() => undefined));
+      this.history.update(record.key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, sha256 });
+      return done;
+    });
+    return { key: record.key, fileUpload, reused: false, resumed: true };
+  }
+
+  /** SHA-256 from an earlier record of the same path/size/mtime, or by hashing when a same-size upload could be reused. */
+  private async knownSha(file: LocalFile, botId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const cached = this.history
+      .findBySource(file.path)
+      .find((r) => r.sha256 && r.sizeBytes === file.sizeBytes && r.mtimeMs === file.mtimeMs);
+    if (cached) return cached.sha256;
+    // Hashing costs a full read: only worth it when some usable upload has the same size.
+    if (!this.history.hasSize(file.sizeBytes, (r) => this.usable(r, botId))) return undefined;
+    return sha256File(file.path, signal);
+  }
+
+  private usable(r: UploadRecord, botId: string): boolean {
+    if (!r.fileUploadId || r.botId !== botId) return false;
+    if (r.state === 'attached') return true;
+    return r.state === 'pending' && r.expiryTime !== null && Date.parse(r.expiryTime) - this.history.now() > REUSE_MARGIN_MS;
+  }
+
+  private async findReusable(sha: string, file: LocalFile, botId: string, signal?: AbortSignal): Promise<{ key: string; upload: FileUpload } | undefined> {
+    for (const r of this.history.findByContent(sha, file.sizeBytes)) {
+      if (!this.usable(r, botId)) continue;
+      try {
+        // One cheap read confirms Notion still has it (and gives the caller the object).
+        const upload = await this.client.getFileUpload(r.fileUploadId!, { signal });
+        const left = upload.expiry_time === null ? Infinity : Date.parse(upload.expiry_time) - this.history.now();
+        if (upload.status === 'uploaded' && left > REUSE_MARGIN_MS) return { key: r.key, upload };
+        this.history.update(r.key, { state: upload.status === 'uploaded' ? 'pending' : upload.status === 'pending' ? 'expired' : upload.status });
+      } catch (err) {
+        if (isAbort(err, signal) || statusOf(err) !== 404) throw err;
+        this.history.update(r.key, { state: 'failed', error: 'Notion no longer knows this upload (404).' });
+      }
+    }
+    return undefined;
+  }
+
+  /** Runs work under a per-record AbortController (cancel(key)) and records how it ended. */
+  private async track<T>(key: string, outer: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(outer!.reason);
+    if (outer?.aborted) controller.abort(outer.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    this.running.set(key, controller);
+    try {
+      return await work(controller.signal);
+    } catch (err) {
+      const cancelled = controller.signal.aborted;
+      this.history.update(key, cancelled ? { state: 'cancelled', error: undefined } : { state: 'failed', error: (err as Error).message });
+      throw cancelled && !isAbort(err) ? controller.signal.reason : err;
+    } finally {
+      outer?.removeEventListener('abort', onAbort);
+      this.running.delete(key);
+    }
+  }
+
+  /** Attaches and records the attachment on the record (when there is one). Returns the new block id. */
+  private async attachRecorded(
+    key: string | undefined,
+    fileUploadId: string,
+    filename: string,
+    target: AttachTarget,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const pageId = resolvePageId(target);
+    const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(filename) : 'file';
+    const ref: FileRef = { type: 'file_upload', id: fileUploadId };
+    const { blockId } = await attachFile(this.client, { pageId, target, ref, name: filename, blockType, signal });
+    if (key) {
+      const record = this.history.get(key);
+      const attachment: AttachmentRecord = {
+        pageId,
+        placement: target.as,
+        detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+        blockId,
+        at: new Date(this.history.now()).toISOString(),
+      };
+      this.history.update(key, {
+        state: 'attached', expiryTime: null, intent: undefined, attachments: [...(record?.attachments ?? []), attachment],
+      });
+    }
+    return blockId;
+  }
+}
+
+function placementKind(target: AttachTarget): PlacementKind {
+  return target.as === 'block' ? target.blockType ?? 'file' : target.as;
+}
+
+/** Rejects a placement the file type does not fit, naming the file and what the placement takes. */
+function checkPlacement(shown: string, filename: string, kind: PlacementKind): void {
+  if (!categoryOf(filename)) throw unsupportedExtension(shown, filename, kind);
+  const problem = placementProblem(filename, kind);
+  if (problem) throw new UploadValidationError(shown, 'placement', `${shown}: ${problem}.`);
+}
+
+function importError(u: FileUpload): string | undefined {
+  const r = u.file_import_result;
+  return r && r.type === 'error' ? r.error.message : undefined;
+}
+
+export { ImportFailedError };
