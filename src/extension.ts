@@ -1,12 +1,52 @@
+// Activation: wires the token store, the upload history, the lazy network services, the
+// Uploads view and the command table, and returns the API for other extensions. Nothing
+// here loads the network bundle (dist/core.js): that happens on the first command that needs Notion.
 import * as vscode from 'vscode';
+import { UploadHistory } from './core/history/uploadHistory';
+import { createApi, type NotionAssetsApi } from './api';
+import { registerCommands } from './commands';
+import { GlobalStateHistoryStore } from './historyStore';
+import { ItemCommands } from './itemCommands';
+import { Log } from './log';
+import { RecentTargets } from './recentTargets';
+import { Services } from './services';
+import { historySize } from './settings';
+import { TokenCommands } from './tokenCommands';
+import { TokenStore } from './tokenStore';
+import { UploadCommands } from './uploadCommands';
+import { UploadsView } from './uploadsView';
 
-export function activate(context: vscode.ExtensionContext) {
+let history: UploadHistory | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<NotionAssetsApi> {
+  const log = new Log();
+  const tokens = new TokenStore(context.secrets);
+  history = await UploadHistory.open(new GlobalStateHistoryStore(context.globalState), { maxEntries: historySize() });
+  const recents = new RecentTargets(context.globalState);
+
+  let tokenCommands: TokenCommands | undefined;
+  const offerToken = async (): Promise<boolean> => {
+    const pick = await vscode.window.showWarningMessage('This needs your Notion integration token.', 'Set Token');
+    return pick === 'Set Token' && (await tokenCommands!.setToken()) !== undefined;
+  };
+  const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
+  tokenCommands = new TokenCommands(tokens, services);
+  const uploadCommands = new UploadCommands(services, recents);
+  const view = new UploadsView(history, (uris) => uploadCommands.uploadFiles(undefined, [uris]));
+  const items = new ItemCommands(services, recents, () => view.selection);
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('notionAssets.setToken', async () => {
-      await vscode.window.showInformationMessage('Not implemented yet');
-    }),
+    log, tokens, history, services, view,
+    ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
   );
-  return { version: 1 };
+  // The page files browser (issue #6) registers its view and commands here:
+  // registerPageFiles(context, services);
+
+  void tokens.refreshContext();
+  log.info(`Notion Assets ${context.extension.packageJSON.version} activated (${history.size} uploads in the history)`);
+  return createApi(services);
 }
 
-export function deactivate() {}
+export async function deactivate(): Promise<void> {
+  await history?.flush();
+}

@@ -2,15 +2,7 @@
 // Everything written goes through redactSecrets(), so the token cannot reach the log.
 import * as vscode from 'vscode';
 import { redactSecrets } from './core/notion/redact';
-
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  status?: number;
-  durationMs: number;
-  requestId?: string;
-  error?: string;
-}
+import type { RequestLogEntry } from './core/notion/transport';
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -26,9 +18,10 @@ export class Log implements vscode.Disposable {
   }
 
   request(e: RequestLogEntry): void {
-    const line = `${e.method} ${e.path} → ${e.status ?? 'no response'} in ${Math.round(e.durationMs)} ms` +
-      (e.requestId ? ` (request id ${e.requestId})` : '') + (e.error ? ` — ${e.error}` : '');
-    if (e.status !== undefined && e.status < 400) this.info(line);
+    const line = `${e.method} ${e.path} → ${e.status || 'no response'} in ${Math.round(e.durationMs)} ms` +
+      (e.requestId ? ` · request id ${e.requestId}` : '') + (e.attempt > 1 ? ` · attempt ${e.attempt}` : '') +
+      (e.error ? ` — ${e.error}` : '');
+    if (e.status > 0 && e.status < 400) this.info(line);
     else this.warn(line);
   }
 

@@ -2,6 +2,7 @@
 // user settings count), so a repository's .vscode/settings.json cannot send the token
 // elsewhere; the sandbox and tests may override them through the environment instead.
 import * as vscode from 'vscode';
+import { normaliseBaseUrl } from './core/notion/origin';
 import { NOTION_VERSIONS, DEFAULT_NOTION_VERSION, type NotionVersion } from './core/notion/types';
 
 export const SECTION = 'notionAssets';
@@ -10,7 +11,6 @@ export const ENV_TOKEN = 'NOTION_ASSETS_TOKEN';
 export const DEFAULT_BASE_URL = 'https://api.notion.com';
 
 const MIB = 1024 * 1024;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface ConnectionSettings {
   baseUrl: string;
@@ -23,21 +23,13 @@ export interface TransferSettings {
   dedupe: boolean;
 }
 
-/** The API origin, checked: https anywhere, plain http only to this machine (an emulator). */
-export function validateBaseUrl(raw: string): string {
-  let url: URL;
+/** The API origin, checked (https anywhere, plain http only to this machine), naming the setting at fault. */
+export function validateBaseUrl(raw: string, from = 'notionAssets.apiBaseUrl'): string {
   try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new Error(`notionAssets.apiBaseUrl "${raw}" is not a URL. Use https://api.notion.com.`);
+    return normaliseBaseUrl(raw.trim());
+  } catch (e) {
+    throw new Error(`${from}: ${(e as Error).message}`);
   }
-  const local = LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new Error(`notionAssets.apiBaseUrl "${raw}" must use https (plain http is allowed only for 127.0.0.1/localhost).`);
-  }
-  if (url.username || url.password) throw new Error('notionAssets.apiBaseUrl must not contain credentials.');
-  // The client appends /v1/...: keep the origin plus any path prefix, without a trailing slash or /v1.
-  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')}`;
 }
 
 function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -52,7 +44,7 @@ function userValue<T>(key: string, fallback: T): T {
 
 export function connectionSettings(env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
   const envUrl = env[ENV_BASE_URL]?.trim();
-  const baseUrl = validateBaseUrl(envUrl || userValue('apiBaseUrl', DEFAULT_BASE_URL));
+  const baseUrl = envUrl ? validateBaseUrl(envUrl, ENV_BASE_URL) : validateBaseUrl(userValue('apiBaseUrl', DEFAULT_BASE_URL));
   const v = userValue<string>('notionVersion', DEFAULT_NOTION_VERSION);
   const notionVersion = (NOTION_VERSIONS as readonly string[]).includes(v) ? (v as NotionVersion) : DEFAULT_NOTION_VERSION;
   return { baseUrl, notionVersion };

@@ -1,0 +1,131 @@
+// Runs a batch of uploads under one cancellable notification: an aggregate byte-weighted
+// percentage and the current file, updated at most every 200 ms. Then one summary:
+// success, or "N of M failed" with "Retry Failed" (only those) and "Show Log".
+import * as vscode from 'vscode';
+import { errorActions, errorText, isCancellation } from './errorMessages';
+
+export interface BatchJob<T> {
+  /** Shown as "current file" and in failure lists. */
+  label: string;
+  sizeBytes: number;
+  run(signal: AbortSignal, onProgress: (sentBytes: number) => void): Promise<T>;
+}
+
+export type BatchOutcome<T> =
+  | { job: BatchJob<T>; ok: true; value: T }
+  | { job: BatchJob<T>; ok: false; error: unknown; cancelled: boolean };
+
+export interface BatchReport<T> {
+  outcomes: BatchOutcome<T>[];
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+}
+
+const REPORT_EVERY_MS = 200;
+
+/** Runs the jobs `concurrency` at a time in one progress notification. */
+export async function runBatch<T>(title: string, jobs: BatchJob<T>[], concurrency = 2): Promise<BatchReport<T>> {
+  const total = jobs.reduce((n, j) => n + Math.max(j.sizeBytes, 1), 0);
+  const sent = new Array<number>(jobs.length).fill(0);
+  const outcomes = new Array<BatchOutcome<T>>(jobs.length);
+  const ctl = new AbortController();
+  let done = 0;
+  let current = jobs[0]?.label ?? '';
+
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      token.onCancellationRequested(() => ctl.abort());
+      let reportedPct = 0;
+      let lastReport = 0;
+      const report = (force = false) => {
+        const now = Date.now();
+        if (!force && now - lastReport < REPORT_EVERY_MS) return;
+        lastReport = now;
+        const bytes = sent.reduce((a, b) => a + b, 0);
+        const pct = Math.min(100, Math.floor((100 * bytes) / total));
+        const counter = jobs.length > 1 ? `${Math.min(done + 1, jobs.length)}/${jobs.length} · ` : '';
+        progress.report({ increment: Math.max(0, pct - reportedPct), message: `${counter}${current} — ${pct} %` });
+        reportedPct = Math.max(reportedPct, pct);
+      };
+      report(true);
+      let next = 0;
+      const worker = async () => {
+        while (next < jobs.length) {
+          const i = next++;
+          const job = jobs[i];
+          current = job.label;
+          if (ctl.signal.aborted) {
+            outcomes[i] = { job, ok: false, error: new vscode.CancellationError(), cancelled: true };
+            continue;
+          }
+          try {
+            const value = await job.run(ctl.signal, (bytes) => {
+              sent[i] = Math.min(bytes, job.sizeBytes);
+              report();
+            });
+            sent[i] = Math.max(job.sizeBytes, 1);
+            outcomes[i] = { job, ok: true, value };
+          } catch (error) {
+            outcomes[i] = { job, ok: false, error, cancelled: isCancellation(error) || ctl.signal.aborted };
+          }
+          done++;
+          report(true);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+    },
+  );
+  return {
+    outcomes,
+    succeeded: outcomes.filter((o) => o.ok).length,
+    failed: outcomes.filter((o) => !o.ok && !o.cancelled).length,
+    cancelled: outcomes.filter((o) => !o.ok && o.cancelled).length,
+  };
+}
+
+export interface SummaryOptions<T> {
+  /** "Set as cover of Page X" — what succeeded. */
+  successMessage: (report: BatchReport<T>) => string;
+  retry: (failed: BatchJob<T>[]) => unknown;
+  showLog: () => void;
+  log: (msg: string, e: unknown) => void;
+  /** Extra buttons on success (e.g. "Open Page"). */
+  successActions?: { title: string; run: () => unknown }[];
+}
+
+/** Shows the batch's outcome without waiting for the user to answer. */
+export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions<T>): void {
+  const failures = report.outcomes.filter((o): o is Extract<BatchOutcome<T>, { ok: false }> => !o.ok && !o.cancelled);
+  for (const f of failures) opts.log(`${f.job.label} failed`, f.error);
+  const total = report.outcomes.length;
+  const pick = (p: Thenable<string | undefined>, actions: { title: string; run: () => unknown }[]) =>
+    void p.then((t) => actions.find((a) => a.title === t)?.run());
+
+  if (failures.length === 0) {
+    const cancelled = report.cancelled ? ` (${report.cancelled} cancelled)` : '';
+    if (report.succeeded === 0) {
+      void vscode.window.showInformationMessage(`Upload cancelled${total > 1 ? `: ${report.cancelled} of ${total} files not uploaded` : ''}.`);
+      return;
+    }
+    const actions = opts.successActions ?? [];
+    pick(vscode.window.showInformationMessage(opts.successMessage(report) + cancelled, ...actions.map((a) => a.title)), actions);
+    return;
+  }
+  const retry = { title: 'Retry Failed', run: () => opts.retry(failures.map((f) => f.job)) };
+  const showLog = { title: 'Show Log', run: opts.showLog };
+  if (total === 1) {
+    const actions = [...errorActions(failures[0].error), retry, showLog];
+    pick(vscode.window.showErrorMessage(`${failures[0].job.label}: ${errorText(failures[0].error)}`, ...actions.map((a) => a.title)), actions);
+    return;
+  }
+  // Several: the count, then each file's reason (the first few), so the cause is visible without the log.
+  const reasons = failures.slice(0, 3).map((f) => `${f.job.label}: ${errorText(f.error)}`).join(' · ');
+  const more = failures.length > 3 ? ` · and ${failures.length - 3} more (see the log)` : '';
+  const actions = [...errorActions(failures[0].error), retry, showLog];
+  pick(
+    vscode.window.showWarningMessage(`${failures.length} of ${total} failed. ${reasons}${more}`, ...actions.map((a) => a.title)),
+    actions,
+  );
+}

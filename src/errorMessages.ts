@@ -1,0 +1,53 @@
+// Turns any failure into what the user reads: Notion's reason (already in the core's error
+// messages) and the action that fixes it, as notification buttons.
+import * as vscode from 'vscode';
+
+export interface ErrorAction {
+  title: string;
+  run: () => unknown;
+}
+
+interface ErrorShape {
+  name?: string;
+  status?: number;
+  code?: string;
+  rule?: string;
+  requestId?: string;
+  message?: string;
+}
+
+export const SHARE_HELP_URL = 'https://www.notion.so/help/add-and-manage-connections-with-the-api';
+
+export function isCancellation(e: unknown): boolean {
+  return e instanceof vscode.CancellationError || (e instanceof Error && e.name === 'AbortError');
+}
+
+/** The message shown for an error: its own text plus Notion's request id when there is one. */
+export function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const s = e as ErrorShape;
+  return s.requestId && !e.message.includes(s.requestId) ? `${e.message} (request id ${s.requestId})` : e.message;
+}
+
+/** Buttons that fix the cause: set the token on 401, how to share a page on 404. */
+export function errorActions(e: unknown): ErrorAction[] {
+  const s = (e ?? {}) as ErrorShape;
+  if (s.status === 401 || s.code === 'unauthorized' || (e instanceof Error && e.name === 'NoTokenError')) {
+    return [{ title: 'Set Token', run: () => vscode.commands.executeCommand('notionAssets.setToken') }];
+  }
+  if (s.status === 404 || s.code === 'object_not_found' || s.rule === 'not-a-page') {
+    return [{ title: 'How to Share a Page', run: () => vscode.env.openExternal(vscode.Uri.parse(SHARE_HELP_URL)) }];
+  }
+  if (s.code === 'restricted_resource') {
+    return [{ title: 'Open Integration Settings', run: () => vscode.env.openExternal(vscode.Uri.parse('https://www.notion.so/profile/integrations')) }];
+  }
+  return [];
+}
+
+/** Shows the error with its fix and a "Show Log" button; does not wait for the user. */
+export function showError(prefix: string, e: unknown, showLog: () => void): void {
+  const actions = [...errorActions(e), { title: 'Show Log', run: showLog }];
+  void vscode.window.showErrorMessage(`${prefix}: ${errorText(e)}`, ...actions.map((a) => a.title)).then((picked) => {
+    actions.find((a) => a.title === picked)?.run();
+  });
+}

@@ -1,0 +1,200 @@
+// Actions on Uploads view items (inline and context menu) and on the whole view: Attach to…
+// (reuses the upload id), Copy ID, Open Page, Refresh Status, Retry, Cancel, Remove,
+// Refresh Uploads, Clear Finished. Items arrive as record keys; `{ upload }` or an upload id works too.
+import * as vscode from 'vscode';
+import type { UploadRecord, UploadState } from './core/history/types';
+import type { AttachTarget } from './core/upload/types';
+import type { CommandOptions } from './commandArgs';
+import { isCancellation, showError } from './errorMessages';
+import type { RecentTargets } from './recentTargets';
+import type { Services } from './services';
+import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
+import { attachedPages, notionPageUrl } from './uploadItem';
+
+const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
+
+export class ItemCommands {
+  constructor(private readonly services: Services, private readonly recents: RecentTargets, private readonly selection: () => readonly string[]) {}
+
+  private get history() {
+    return this.services.history;
+  }
+
+  /** Records named by the arguments: the clicked item, the multi-selection, `{ upload }`, a key or an upload id. */
+  records(args: readonly unknown[]): UploadRecord[] {
+    const refs: string[] = [];
+    for (const a of args) {
+      if (typeof a === 'string') refs.push(a);
+      else if (Array.isArray(a)) refs.push(...a.filter((x): x is string => typeof x === 'string'));
+      else if (a && typeof a === 'object' && typeof (a as { upload?: unknown }).upload === 'string') refs.push((a as { upload: string }).upload);
+    }
+    if (refs.length === 0) refs.push(...this.selection());
+    const seen = new Set<string>();
+    const out: UploadRecord[] = [];
+    for (const ref of refs) {
+      const r = this.history.get(ref) ?? this.history.findByUploadId(ref);
+      if (r && !seen.has(r.key)) {
+        seen.add(r.key);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  private one(args: readonly unknown[], what: string): UploadRecord | undefined {
+    const r = this.records(args)[0];
+    if (!r) void vscode.window.showWarningMessage(`${what}: choose an upload in the Uploads view.`);
+    return r;
+  }
+
+  private fail(what: string, e: unknown): undefined {
+    if (isCancellation(e)) return undefined;
+    this.services.log.error(what, e);
+    showError(what, e, () => this.services.log.show());
+    return undefined;
+  }
+
+  /** Attaches an existing upload somewhere else by its id: no bytes are sent again. */
+  async attachTo(...args: unknown[]): Promise<AttachTarget | undefined> {
+    const r = this.one(args, 'Attach to');
+    if (!r) return undefined;
+    const opts = (args.find((a) => a && typeof a === 'object' && !Array.isArray(a)) ?? {}) as CommandOptions;
+    try {
+      if (!r.fileUploadId || (r.state !== 'pending' && r.state !== 'attached')) {
+        throw new Error(`"${r.filename}" is ${r.state}: Notion no longer accepts it. Use Retry to upload it again.`);
+      }
+      const page = await askPage(this.services, this.recents, opts.page, `Attach "${r.filename}" to…`);
+      if (!page) return undefined;
+      const placement = opts.placement ?? (await askPlacement([r.filename], page.title, false));
+      if (!placement || placement === 'none') return undefined;
+      const property = placement === 'property' ? await askProperty(this.services, page, opts.property) : undefined;
+      if (placement === 'property' && !property) return undefined;
+      const target = buildTarget(page.id, placement, { property, caption: opts.caption, blockType: opts.blockType });
+      const service = await this.services.uploads();
+      await this.recents.add(page);
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(placement)}: "${r.filename}" → "${page.title}" (no re-upload)` },
+        () => service.attach(r.fileUploadId!, target),
+      );
+      void vscode.window.showInformationMessage(`"${r.filename}" attached to "${page.title}" without uploading it again.`, 'Open Page')
+        .then((t) => t && vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))));
+      return target;
+    } catch (e) {
+      return this.fail('Attach to', e);
+    }
+  }
+
+  async copyId(...args: unknown[]): Promise<string | undefined> {
+    const ids = this.records(args).map((r) => r.fileUploadId).filter((id): id is string => !!id);
+    if (!ids.length) {
+      void vscode.window.showWarningMessage('This upload has no Notion id yet.');
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(ids.join('\n'));
+    vscode.window.setStatusBarMessage(`Copied ${ids.length === 1 ? ids[0] : `${ids.length} upload ids`}`, 3000);
+    return ids.join('\n');
+  }
+
+  /** Opens the page it was attached to (asks which when there are several). */
+  async openPage(...args: unknown[]): Promise<string | undefined> {
+    const r = this.one(args, 'Open Page');
+    if (!r) return undefined;
+    const pages = attachedPages(r);
+    if (!pages.length) {
+      void vscode.window.showInformationMessage(`"${r.filename}" is not attached to any page yet.`);
+      return undefined;
+    }
+    const pageId = pages.length === 1 ? pages[0] : (await vscode.window.showQuickPick(
+      pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: `Pages "${r.filename}" is attached to` }))?.pageId;
+    if (!pageId) return undefined;
+    const url = notionPageUrl(pageId);
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+    return url;
+  }
+
+  /** GET file_uploads/{id} for each chosen upload and store what Notion says. */
+  async refreshStatus(...args: unknown[]): Promise<UploadRecord[]> {
+    const records = this.records(args).filter((r) => r.fileUploadId);
+    return this.refresh(records, 'Refresh Status');
+  }
+
+  /** Refresh Uploads: re-reads every upload that can still change (pending, interrupted). */
+  async refreshAll(): Promise<UploadRecord[]> {
+    const open = this.history.list().filter((r) => r.fileUploadId && (r.state === 'pending' || (r.state === 'uploading' && !this.services.isRunning(r.key))));
+    return this.refresh(open, 'Refresh Uploads');
+  }
+
+  private async refresh(records: UploadRecord[], what: string): Promise<UploadRecord[]> {
+    if (!records.length) return [];
+    try {
+      const service = await this.services.uploads();
+      return await vscode.window.withProgress({ location: { viewId: 'notionAssets.uploads' }, title: what }, async () => {
+        const out: UploadRecord[] = [];
+        for (const r of records) out.push(await service.refreshStatus(r.key));
+        return out;
+      });
+    } catch (e) {
+      this.fail(what, e);
+      return [];
+    }
+  }
+
+  /** Uploads a failed, expired or cancelled file again (resuming where possible) and finishes its attachment. */
+  async retry(...args: unknown[]): Promise<string[]> {
+    const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
+    const done: string[] = [];
+    for (const r of records) {
+      try {
+        const service = await this.services.uploads();
+        const res = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Retrying "${r.filename}"`, cancellable: true },
+          async (p, token) => {
+            const ctl = new AbortController();
+            token.onCancellationRequested(() => ctl.abort());
+            let last = 0;
+            return service.retry(r.key, {
+              signal: ctl.signal,
+              onProgress: (sent, total) => {
+                const pct = total ? Math.floor((100 * sent) / total) : 0;
+                p.report({ increment: pct - last, message: `${pct} %` });
+                last = pct;
+              },
+            });
+          },
+        );
+        done.push('key' in res ? res.key : r.key);
+      } catch (e) {
+        this.fail(`Retry "${r.filename}"`, e);
+      }
+    }
+    if (done.length) void vscode.window.showInformationMessage(`Retried ${done.length === 1 ? `"${records[0].filename}"` : `${done.length} uploads`}: done.`);
+    return done;
+  }
+
+  cancel(...args: unknown[]): number {
+    let n = 0;
+    for (const r of this.records(args)) if (this.services.cancel(r.key)) n++;
+    return n;
+  }
+
+  /** Removes entries from the history (a running upload is cancelled first). Notion keeps the files. */
+  remove(...args: unknown[]): number {
+    const records = this.records(args);
+    for (const r of records) {
+      this.services.cancel(r.key);
+      this.history.remove(r.key);
+    }
+    return records.length;
+  }
+
+  /** Drops attached, expired, failed and cancelled entries; pending ones (still attachable) stay. */
+  clearFinished(): number {
+    let n = 0;
+    for (const r of this.history.list()) {
+      if (FINISHED.has(r.state) && !this.services.isRunning(r.key) && this.history.remove(r.key)) n++;
+    }
+    vscode.window.setStatusBarMessage(`Cleared ${n} finished upload${n === 1 ? '' : 's'}`, 3000);
+    return n;
+  }
+}
+

@@ -1,0 +1,112 @@
+// The page quick pick: recent targets first, then the pages the integration can see,
+// searched (debounced) as the user types; a pasted Notion URL or id is accepted as is.
+import * as vscode from 'vscode';
+import { tryParseNotionId } from './core/ids';
+import type { PageSummary } from './core/notion/types';
+import type { RecentTarget } from './recentTargets';
+
+export interface PickedPage {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+export interface PagePickerOptions {
+  title: string;
+  recents: RecentTarget[];
+  search: (query: string, signal: AbortSignal) => Promise<PageSummary[]>;
+  onError?: (e: unknown) => void;
+  debounceMs?: number;
+}
+
+interface PageItem extends vscode.QuickPickItem {
+  page?: PickedPage;
+}
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+function pageItem(p: PickedPage, description?: string): PageItem {
+  return { label: `$(file) ${p.title || 'Untitled'}`, description, detail: p.id, page: p };
+}
+
+function pastedItem(id: string): PageItem {
+  return { label: `$(link) Use page ${id}`, description: 'from the pasted link or id', alwaysShow: true, page: { id, title: id } };
+}
+
+/** Resolves with the chosen page, or undefined when the user dismisses the picker. */
+export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefined> {
+  const qp = vscode.window.createQuickPick<PageItem>();
+  qp.title = opts.title;
+  qp.placeholder = 'Type to search pages shared with the integration, or paste a Notion page URL or id';
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  const recentItems = (): PageItem[] =>
+    opts.recents.length ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...opts.recents.map((r) => pageItem(r, 'recent'))] : [];
+
+  let timer: NodeJS.Timeout | undefined;
+  let inflight: AbortController | undefined;
+  let generation = 0;
+
+  const runSearch = async (query: string) => {
+    inflight?.abort();
+    const ctl = (inflight = new AbortController());
+    const mine = ++generation;
+    qp.busy = true;
+    try {
+      const pages = await opts.search(query, ctl.signal);
+      if (mine !== generation) return; // a newer query already answered or is on its way
+      const recentIds = new Set(opts.recents.map((r) => r.id));
+      const found = pages.filter((p) => !recentIds.has(p.id) || query).map((p) => pageItem({ id: p.id, title: p.title, url: p.url }, p.parentType === 'database_id' || p.parentType === 'data_source_id' ? 'database page' : undefined));
+      const pasted = tryParseNotionId(query);
+      qp.items = [
+        ...(pasted ? [pastedItem(pasted)] : []),
+        ...(query ? [] : recentItems()),
+        ...(found.length ? [{ label: query ? `Pages matching "${query}"` : 'Pages', kind: vscode.QuickPickItemKind.Separator } as PageItem, ...found] : []),
+        ...(!found.length && !pasted ? [{ label: query ? `No shared page matches "${query}"` : 'No pages are shared with the integration yet', detail: 'Share a page: in Notion, ••• → Connections → add the integration. Or paste the page URL.', alwaysShow: true } as PageItem] : []),
+      ];
+    } catch (e) {
+      if (mine !== generation || ctl.signal.aborted) return;
+      opts.onError?.(e);
+      const pasted = tryParseNotionId(query);
+      qp.items = [
+        ...(pasted ? [pastedItem(pasted)] : []),
+        ...recentItems(),
+        { label: '$(error) Search failed', detail: e instanceof Error ? e.message : String(e), alwaysShow: true },
+      ];
+    } finally {
+      if (mine === generation) qp.busy = false;
+    }
+  };
+
+  return new Promise<PickedPage | undefined>((resolve) => {
+    let settled = false;
+    const finish = (p: PickedPage | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      inflight?.abort();
+      qp.dispose();
+      resolve(p);
+    };
+    qp.onDidChangeValue((value) => {
+      clearTimeout(timer);
+      const pasted = tryParseNotionId(value);
+      // A pasted link answers at once; searching its text would find nothing.
+      if (pasted) {
+        generation++;
+        qp.busy = false;
+        qp.items = [pastedItem(pasted)];
+        return;
+      }
+      timer = setTimeout(() => void runSearch(value.trim()), opts.debounceMs ?? SEARCH_DEBOUNCE_MS);
+    });
+    qp.onDidAccept(() => {
+      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (chosen?.page) finish(chosen.page);
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.items = recentItems();
+    qp.show();
+    void runSearch('');
+  });
+}

@@ -1,0 +1,133 @@
+// The questions between "these files" and "upload": which page, which placement, which
+// files property, which caption. Each is skipped when the caller supplied the answer.
+import * as vscode from 'vscode';
+import { parseNotionId } from './core/ids';
+import { categoryOf, describeExtensions, SUPPORTED_EXTENSIONS } from './core/media/extensions';
+import { defaultBlockType, placementProblem } from './core/media/placement';
+import type { MediaBlockType } from './core/notion/types';
+import type { AttachTarget, Placement } from './core/upload/types';
+import { pickPage, type PickedPage } from './pagePicker';
+import type { RecentTargets } from './recentTargets';
+import type { Services } from './services';
+
+/** A placement, or "upload only" (attach later from the Uploads view). */
+export type PlacementChoice = Placement | 'none';
+
+const PLACEMENT_TITLES: Record<Placement, string> = {
+  cover: 'Set as Page Cover',
+  icon: 'Set as Page Icon',
+  block: 'Add to Page as Block',
+  property: 'Attach to Files Property',
+};
+
+export function placementTitle(p: Placement): string {
+  return PLACEMENT_TITLES[p];
+}
+
+/** The page: the caller's URL/id, else the workspace default, else the picker. Undefined when dismissed. */
+export async function askPage(
+  services: Services,
+  recents: RecentTargets,
+  given: string | undefined,
+  title: string,
+): Promise<PickedPage | undefined> {
+  if (given) {
+    const id = parseNotionId(given, 'page');
+    return { id, title: recents.title(id) ?? id };
+  }
+  const client = await services.client();
+  return pickPage({
+    title,
+    recents: recents.list(),
+    search: async (query, signal) => (await client.searchPages(query, { pageSize: 25 }, { signal })).results,
+    onError: (e) => services.log.error('Page search failed', e),
+  });
+}
+
+/** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */
+export function placementProblems(filenames: string[], placement: Placement, blockType?: MediaBlockType): string | undefined {
+  if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
+    return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
+  }
+  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
+  if (problems.length === 0) return undefined;
+  const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
+  const list = blockType === 'pdf' ? '.pdf' : describeExtensions(needed);
+  return `${problems.join('; ')}. Supported: ${list}.`;
+}
+
+/** Unsupported types, named, with the list of what Notion accepts. */
+export function unsupportedFiles(filenames: string[]): string | undefined {
+  const bad = filenames.filter((f) => !categoryOf(f));
+  if (!bad.length) return undefined;
+  return `Notion does not accept ${bad.map((b) => `"${b}"`).join(', ')}: the file type is not supported. Supported — ${describeExtensions()}.`;
+}
+
+interface PlacementItem extends vscode.QuickPickItem {
+  choice: PlacementChoice;
+}
+
+/** Placements that fit every file; "upload only" when allowed. */
+export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean): Promise<PlacementChoice | undefined> {
+  const single = filenames.length === 1;
+  const blockKinds = [...new Set(filenames.map((f) => (categoryOf(f) ? defaultBlockType(f) : 'file')))].join(', ');
+  const items: PlacementItem[] = [];
+  if (!placementProblems(filenames, 'block')) items.push({ label: '$(add) Add to Page as Block', description: `${blockKinds} block${single ? '' : 's'}`, choice: 'block' });
+  if (single && !placementProblems(filenames, 'cover')) {
+    items.push({ label: '$(file-media) Set as Page Cover', choice: 'cover' });
+    items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
+  }
+  items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
+  if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
+  const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
+  return picked?.choice;
+}
+
+/** The page's files properties: the given one (checked later by the service) or a pick. */
+export async function askProperty(services: Services, page: PickedPage, given: string | undefined): Promise<string | undefined> {
+  if (given) return given;
+  const service = await services.uploads();
+  const names = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading the page\'s properties…' },
+    () => service.listFilesProperties(page.id),
+  );
+  if (names.length === 0) {
+    throw new Error(`"${page.title}" has no files property. Only pages in a database have properties; add a "Files & media" property to the database, or choose another placement.`);
+  }
+  if (names.length === 1) return names[0];
+  return vscode.window.showQuickPick(names, { title: `Which files property of "${page.title}"?`, ignoreFocusOut: true });
+}
+
+/** An optional caption for new blocks (Escape cancels the whole command, Enter on empty skips). */
+export async function askCaption(): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Caption (optional)',
+    prompt: 'Shown under the block. Leave empty for none.',
+    ignoreFocusOut: true,
+  });
+}
+
+export function buildTarget(pageId: string, placement: Placement, extra: { property?: string; blockType?: MediaBlockType; caption?: string }): AttachTarget {
+  switch (placement) {
+    case 'cover':
+    case 'icon':
+      return { pageId, as: placement };
+    case 'block':
+      return { pageId, as: 'block', ...(extra.blockType ? { blockType: extra.blockType } : {}), ...(extra.caption ? { caption: extra.caption } : {}) };
+    case 'property':
+      return { pageId, as: 'property', property: extra.property! };
+  }
+}
+
+/** Open-dialog filters from Notion's supported types. */
+export function openDialogFilters(imagesOnly: boolean): Record<string, string[]> {
+  if (imagesOnly) return { Images: [...SUPPORTED_EXTENSIONS.image] };
+  return {
+    'Supported files': Object.values(SUPPORTED_EXTENSIONS).flat(),
+    Images: [...SUPPORTED_EXTENSIONS.image],
+    Video: [...SUPPORTED_EXTENSIONS.video],
+    Audio: [...SUPPORTED_EXTENSIONS.audio],
+    Documents: [...SUPPORTED_EXTENSIONS.document],
+  };
+}

@@ -1,0 +1,109 @@
+// Set / Check / Remove Token. A new token is checked with GET /v1/users/me before it is
+// stored; the integration's name and workspace are shown so the user knows which one it is.
+import * as vscode from 'vscode';
+import type { BotUser } from './core/notion/types';
+import { errorActions, errorText } from './errorMessages';
+import type { Services } from './services';
+import type { TokenStore } from './tokenStore';
+import { formatBytes } from './uploadItem';
+
+export interface TokenInfo {
+  botId: string;
+  botName: string;
+  workspaceName: string;
+  maxFileUploadSizeBytes?: number;
+  source?: string;
+}
+
+function describeBot(bot: BotUser): TokenInfo {
+  return {
+    botId: bot.id,
+    botName: bot.name ?? 'an unnamed integration',
+    workspaceName: bot.bot?.workspace_name ?? 'an unnamed workspace',
+    maxFileUploadSizeBytes: bot.bot?.workspace_limits?.max_file_upload_size_in_bytes,
+  };
+}
+
+function limitText(info: TokenInfo): string {
+  return info.maxFileUploadSizeBytes ? ` Files up to ${formatBytes(info.maxFileUploadSizeBytes)} each.` : '';
+}
+
+export class TokenCommands {
+  constructor(private readonly tokens: TokenStore, private readonly services: Services) {}
+
+  /** Asks for the token (or takes `{ token }`), checks it with Notion, stores it. Undefined when cancelled or rejected. */
+  async setToken(arg?: { token?: string }): Promise<TokenInfo | undefined> {
+    const given = typeof arg?.token === 'string' ? arg.token : undefined;
+    const token = given ?? (await vscode.window.showInputBox({
+      title: 'Notion: Set Token',
+      prompt: 'Paste your integration\'s Internal Integration Secret (notion.so/profile/integrations). It is stored in VS Code\'s secret storage.',
+      placeHolder: 'ntn_… or secret_…',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^\s*$/.test(v) ? 'Paste the token' : /\s/.test(v.trim()) ? 'A token has no spaces' : undefined),
+    }));
+    if (!token?.trim()) return undefined;
+    let info: TokenInfo;
+    try {
+      const client = this.services.createClient(token.trim());
+      info = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Checking the token with Notion…' },
+        async () => describeBot(await client.getBotUser()),
+      );
+    } catch (e) {
+      this.services.log.error('Set Token: the token was not accepted', e);
+      const actions = [...errorActions(e).filter((a) => a.title !== 'Set Token'), { title: 'Try Again', run: () => this.setToken() }];
+      void vscode.window.showErrorMessage(`The token was not saved: ${errorText(e)}`, ...actions.map((a) => a.title))
+        .then((t) => actions.find((a) => a.title === t)?.run());
+      return undefined;
+    }
+    await this.tokens.set(token.trim());
+    this.services.log.info(`Token set: ${info.botName} in ${info.workspaceName}`);
+    void vscode.window.showInformationMessage(
+      `Connected to Notion workspace "${info.workspaceName}" as "${info.botName}".${limitText(info)} Share pages with this integration (••• → Connections) to upload to them.`,
+    );
+    return info;
+  }
+
+  /** Shows which integration and workspace the stored token belongs to. */
+  async checkToken(): Promise<TokenInfo | undefined> {
+    const found = await this.tokens.get();
+    const client = await this.services.client();
+    try {
+      const info = { ...describeBot(await client.getBotUser()), source: found?.source };
+      const from = found?.source === 'environment' ? ' (from the NOTION_ASSETS_TOKEN environment variable)' : '';
+      void vscode.window.showInformationMessage(
+        `The token works${from}: "${info.botName}" in workspace "${info.workspaceName}", API ${client.baseUrl}.${limitText(info)}`,
+      );
+      return info;
+    } catch (e) {
+      this.services.log.error('Check Token failed', e);
+      const actions = [...errorActions(e), { title: 'Show Log', run: () => this.services.log.show() }];
+      void vscode.window.showErrorMessage(`The token does not work: ${errorText(e)}`, ...actions.map((a) => a.title))
+        .then((t) => actions.find((a) => a.title === t)?.run());
+      return undefined;
+    }
+  }
+
+  /** Deletes the stored token after a confirmation (skipped with `{ confirm: false }`). */
+  async removeToken(arg?: { confirm?: boolean }): Promise<boolean> {
+    const found = await this.tokens.get();
+    if (!found) {
+      void vscode.window.showInformationMessage('No Notion token is stored.');
+      return false;
+    }
+    if (found.source === 'environment') {
+      void vscode.window.showInformationMessage('The token comes from the NOTION_ASSETS_TOKEN environment variable; unset it to sign out.');
+      return false;
+    }
+    if (arg?.confirm !== false) {
+      const ok = await vscode.window.showWarningMessage(
+        'Remove the Notion token from this machine? Uploads need it again afterwards.', { modal: true }, 'Remove Token');
+      if (ok !== 'Remove Token') return false;
+    }
+    await this.tokens.delete();
+    this.services.log.info('Token removed');
+    void vscode.window.showInformationMessage('Signed out of Notion: the token was removed.');
+    return true;
+  }
+}

@@ -1,0 +1,230 @@
+// The upload commands: Upload to Notion… (guided), Set as Page Cover/Icon, Add to Page as
+// Block, Attach to Files Property, Import File from URL…, Link External URL…. Each takes
+// its inputs as arguments (see commandArgs.ts) and asks only for what is missing.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MediaBlockType } from './core/notion/types';
+import type { AttachTarget, Placement, UploadAndAttachResult } from './core/upload/types';
+import { runBatch, showBatchSummary, type BatchJob, type BatchReport } from './batchUpload';
+import { activeEditorFile, parseArgs, type CommandOptions } from './commandArgs';
+import { errorText, isCancellation, showError } from './errorMessages';
+import type { PickedPage } from './pagePicker';
+import type { RecentTargets } from './recentTargets';
+import type { Services } from './services';
+import { confirmReplace, defaultTarget, transferSettings } from './settings';
+import {
+  askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, unsupportedFiles,
+  type PlacementChoice,
+} from './targetPicker';
+import { notionPageUrl } from './uploadItem';
+
+/** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
+export interface UploadCommandResult {
+  pageId?: string;
+  placement?: PlacementChoice;
+  uploads: { file: string; ok: boolean; key?: string; fileUploadId?: string; reused?: boolean; blockId?: string; error?: string }[];
+  /** Set when the command stopped before uploading (bad input, no access, no token). */
+  error?: string;
+}
+
+type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string };
+
+/** Thrown to end a command quietly (the user dismissed a question). */
+class Dismissed extends Error {}
+
+async function need<T>(v: PromiseLike<T | undefined> | T | undefined): Promise<T> {
+  const r = await v;
+  if (r === undefined) throw new Dismissed();
+  return r;
+}
+
+export class UploadCommands {
+  constructor(private readonly services: Services, private readonly recents: RecentTargets) {}
+
+  private get log() {
+    return this.services.log;
+  }
+
+  /**
+   * Runs a command body: dismissals end quietly; errors are shown with their fix and returned
+   * in the result (not thrown: the workbench would show a second notification for a menu click).
+   */
+  private async guard(what: string, body: () => Promise<UploadCommandResult>): Promise<UploadCommandResult | undefined> {
+    try {
+      return await body();
+    } catch (e) {
+      if (e instanceof Dismissed || isCancellation(e)) return undefined;
+      this.log.error(what, e);
+      showError(what, e, () => this.log.show());
+      return { uploads: [], error: errorText(e) };
+    }
+  }
+
+  /** Upload to Notion… / Set as Page Cover / … — `fixed` is the placement the command implies. */
+  uploadFiles(fixed: Placement | undefined, args: unknown[]): Promise<UploadCommandResult | undefined> {
+    const what = fixed ? placementTitle(fixed) : 'Upload to Notion';
+    return this.guard(what, async () => {
+      const { files, options, scripted } = parseArgs(args);
+      const uris = files.length ? files : await this.chooseFiles(fixed);
+      const local = uris.filter((u) => u.scheme === 'file');
+      if (local.length !== uris.length) {
+        throw new Error(`Only files on this machine can be uploaded: ${uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')}`);
+      }
+      const names = local.map((u) => path.basename(u.fsPath));
+      // Everything knowable from the names is checked before the first request.
+      const unsupported = unsupportedFiles(names);
+      if (unsupported) throw new Error(unsupported);
+      const preset = fixed ?? options.placement;
+      if (preset) {
+        const problem = placementProblems(names, preset, options.blockType);
+        if (problem) throw new Error(problem);
+      }
+      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(local[0]), `${what}: choose the page`));
+      const placement = preset ?? (await need(askPlacement(names, page.title, true)));
+      const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
+      if (target && !scripted) await this.confirmReplacing(page, target);
+      await this.recents.add(page);
+      return this.runUploads(local, page, placement, target);
+    });
+  }
+
+  /** Runs (or re-runs, for Retry Failed) the uploads of these files under one notification. */
+  private async runUploads(uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined): Promise<UploadCommandResult> {
+    const service = await this.services.uploads();
+    const jobs: BatchJob<Outcome>[] = await Promise.all(uris.map(async (u) => ({
+      label: path.basename(u.fsPath),
+      sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
+      run: (signal: AbortSignal, onProgress: (n: number) => void) =>
+        target ? service.uploadAndAttach(u.fsPath, target, { signal, onProgress }) : service.upload(u.fsPath, { signal, onProgress }).then((fileUpload) => ({ fileUpload })),
+    })));
+    const title = target
+      ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`
+      : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
+    const report = await runBatch(title, jobs, transferSettings().concurrency);
+    showBatchSummary(report, {
+      successMessage: (r) => this.successMessage(r, page, target),
+      retry: (failed) => this.runUploads(uris.filter((u) => failed.some((j) => j.label === path.basename(u.fsPath))), page, placement, target),
+      showLog: () => this.log.show(),
+      log: (m, e) => this.log.error(m, e),
+      successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],
+    });
+    return toResult(uris, report, page, placement);
+  }
+
+  private successMessage(r: BatchReport<Outcome>, page: PickedPage, target: AttachTarget | undefined): string {
+    const ok = r.outcomes.filter((o) => o.ok);
+    const reused = ok.filter((o) => o.ok && o.value.reused).length;
+    const names = ok.length === 1 ? `"${ok[0].job.label}"` : `${ok.length} files`;
+    const reuse = reused ? ` (${reused === ok.length && ok.length === 1 ? 'the same file was uploaded before: reused, nothing sent' : `${reused} reused without sending`})` : '';
+    if (!target) return `Uploaded ${names} to Notion${reuse}. Attach within an hour from the Uploads view.`;
+    const where = target.as === 'cover' ? 'the cover of' : target.as === 'icon' ? 'the icon of' : target.as === 'block' ? 'added as a block to' : `attached to property "${target.property}" of`;
+    return `${names} ${ok.length === 1 ? 'is' : 'are'} ${where} "${page.title}"${reuse}.`;
+  }
+
+  private async chooseFiles(fixed: Placement | undefined): Promise<vscode.Uri[]> {
+    const active = activeEditorFile();
+    if (active && fixed) return [active];
+    const single = fixed === 'cover' || fixed === 'icon';
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: !single,
+      openLabel: 'Upload to Notion',
+      filters: openDialogFilters(single),
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
+    return need(picked?.length ? picked : undefined);
+  }
+
+  /** Property name, block type and caption: from the arguments or asked. */
+  private async completeTarget(page: PickedPage, placement: Placement, o: CommandOptions, scripted: boolean): Promise<AttachTarget> {
+    const property = placement === 'property' ? await need(askProperty(this.services, page, o.property)) : undefined;
+    const caption = placement === 'block' && o.caption === undefined && !scripted ? await need(askCaption()) : o.caption;
+    return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption });
+  }
+
+  /** A cover/icon already set is replaced only after a yes (setting notionAssets.confirmReplace). */
+  private async confirmReplacing(page: PickedPage, target: AttachTarget): Promise<void> {
+    if ((target.as !== 'cover' && target.as !== 'icon') || !confirmReplace()) return;
+    const current = await (await this.services.client()).getPage(page.id).catch(() => undefined);
+    if (!current?.[target.as]) return;
+    const ok = await vscode.window.showWarningMessage(
+      `"${page.title}" already has a ${target.as}. Replace it?`, { modal: true, detail: 'Turn off notionAssets.confirmReplace to stop asking.' }, 'Replace');
+    if (ok !== 'Replace') throw new Dismissed();
+  }
+
+  /** Import File from URL…: Notion downloads a public https file; then attach it (or keep it for later). */
+  importFromUrl(args: unknown[]): Promise<UploadCommandResult | undefined> {
+    return this.guard('Import File from URL', async () => {
+      const { options, scripted } = parseArgs(args);
+      const url = options.url ?? (await need(askUrl('Import File from URL', 'Notion downloads the file itself: it must be public https with a Content-Type and Content-Length.')));
+      const interactivePage = !scripted && !options.url;
+      const page = options.page || interactivePage ? await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Import File from URL: choose the page')) : undefined;
+      const filename = options.filename ?? (path.posix.basename(new URL(url).pathname) || 'file');
+      const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true))) : 'none';
+      const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
+      if (page) await this.recents.add(page);
+      const service = await this.services.uploads();
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Notion is importing ${url}`, cancellable: true },
+        async (_p, token) => {
+          const ctl = new AbortController();
+          token.onCancellationRequested(() => ctl.abort());
+          const upload = await service.importFromUrl(url, { filename: options.filename, signal: ctl.signal });
+          if (target) await service.attach(upload.id, target, ctl.signal);
+          return upload;
+        },
+      );
+      const key = service.history.findByUploadId(result.id)?.key;
+      void vscode.window.showInformationMessage(
+        target && page ? `Imported "${result.filename ?? filename}" and ${target.as === 'block' ? 'added it to' : `set it on`} "${page.title}".` : `Imported "${result.filename ?? filename}": attach it within an hour from the Uploads view.`,
+      );
+      return { pageId: page?.id, placement, uploads: [{ file: url, ok: true, key, fileUploadId: result.id }] };
+    });
+  }
+
+  /** Link External URL…: the page points at the URL (type "external"); nothing is uploaded. */
+  linkExternal(args: unknown[]): Promise<UploadCommandResult | undefined> {
+    return this.guard('Link External URL', async () => {
+      const { options, scripted } = parseArgs(args);
+      const url = options.url ?? (await need(askUrl('Link External URL', 'The page will point at this https URL; nothing is uploaded and the link never expires.')));
+      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Link External URL: choose the page'));
+      const name = path.posix.basename(new URL(url).pathname) || new URL(url).hostname;
+      const placement = options.placement ?? (await need(askPlacement([name], page.title, false))) as Placement;
+      if (placement === ('none' as string)) throw new Dismissed();
+      const target = await this.completeTarget(page, placement, options, scripted);
+      await this.recents.add(page);
+      const service = await this.services.uploads();
+      const res = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Linking ${url} on "${page.title}"…` },
+        () => service.attachExternal(url, target),
+      );
+      this.log.info(`Linked ${url} to ${page.id} as ${target.as}`);
+      void vscode.window.showInformationMessage(`Linked ${url} on "${page.title}" (${placementTitle(target.as).toLowerCase()}).`);
+      return { pageId: page.id, placement, uploads: [{ file: url, ok: true, blockId: res.blockId }] };
+    });
+  }
+}
+
+function askUrl(title: string, prompt: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title, prompt, placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
+    validateInput: (v) => {
+      try {
+        const u = new URL(v.trim());
+        return u.protocol === 'https:' ? undefined : 'Notion accepts https URLs only';
+      } catch {
+        return 'Enter a full URL (https://…)';
+      }
+    },
+  }).then((v) => v?.trim() || undefined);
+}
+
+function toResult(uris: vscode.Uri[], report: BatchReport<Outcome>, page: PickedPage, placement: PlacementChoice): UploadCommandResult {
+  return {
+    pageId: page.id,
+    placement,
+    uploads: report.outcomes.map((o, i) =>
+      o.ok
+        ? { file: uris[i].fsPath, ok: true, key: o.value.key, fileUploadId: o.value.fileUpload.id, reused: o.value.reused ?? false, blockId: o.value.blockId }
+        : { file: uris[i].fsPath, ok: false, error: o.cancelled ? 'cancelled' : errorText(o.error) }),
+  };
+}

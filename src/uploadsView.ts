@@ -1,0 +1,138 @@
+// The Uploads view: one item per upload record, newest first. Items are record keys, so a
+// progress update repaints one row; the expiry countdown ticks only while the view is
+// visible, and a timer set for the earliest expiry turns that upload "expired" on time.
+import * as vscode from 'vscode';
+import type { UploadHistory } from './core/history/uploadHistory';
+import { Disposable } from './disposable';
+import { toTreeItem } from './uploadItem';
+
+export const UPLOADS_VIEW_ID = 'notionAssets.uploads';
+const TICK_MS = 30_000;
+/** setTimeout's ceiling; longer waits are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export class UploadsTreeProvider extends Disposable implements vscode.TreeDataProvider<string> {
+  private readonly changed = this._register(new vscode.EventEmitter<string | undefined | void>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private keys = new Set<string>();
+
+  constructor(private readonly history: UploadHistory) {
+    super();
+    this._register(history.onDidChange(({ keys }) => {
+      // Only rows that already exist can repaint alone; anything else changes the list.
+      if (keys.length > 0 && keys.every((k) => this.keys.has(k) && history.get(k))) for (const k of keys) this.changed.fire(k);
+      else this.refresh();
+    }));
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getChildren(element?: string): string[] {
+    if (element) return [];
+    const records = this.history.list();
+    this.keys = new Set(records.map((r) => r.key));
+    return records.map((r) => r.key);
+  }
+
+  getTreeItem(key: string): vscode.TreeItem {
+    const r = this.history.get(key);
+    return r ? toTreeItem(r, Date.now()) : new vscode.TreeItem('(removed)');
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+}
+
+/** Files dropped from the Explorer or the OS start the upload flow with them. */
+class DropController implements vscode.TreeDragAndDropController<string> {
+  readonly dropMimeTypes = ['text/uri-list', 'files'];
+  readonly dragMimeTypes: string[] = [];
+
+  constructor(private readonly onFiles: (uris: vscode.Uri[]) => unknown) {}
+
+  async handleDrop(_target: string | undefined, data: vscode.DataTransfer): Promise<void> {
+    const uris: vscode.Uri[] = [];
+    const list = data.get('text/uri-list');
+    if (list) {
+      for (const line of (await list.asString()).split(/\r?\n/)) {
+        const t = line.trim();
+        if (t && !t.startsWith('#')) {
+          try {
+            uris.push(vscode.Uri.parse(t, true));
+          } catch { /* not a URI: ignore the line */ }
+        }
+      }
+    }
+    data.forEach((item) => {
+      const f = item.asFile();
+      if (f?.uri && !uris.some((u) => u.toString() === f.uri!.toString())) uris.push(f.uri);
+    });
+    const files = uris.filter((u) => u.scheme === 'file');
+    if (files.length) await this.onFiles(files);
+    else if (uris.length) void vscode.window.showWarningMessage('Notion Assets can upload only files from this machine\'s file system.');
+  }
+}
+
+export class UploadsView extends Disposable {
+  readonly provider: UploadsTreeProvider;
+  readonly treeView: vscode.TreeView<string>;
+  private tick: NodeJS.Timeout | undefined;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private replan: NodeJS.Timeout | undefined;
+
+  constructor(private readonly history: UploadHistory, onDropFiles: (uris: vscode.Uri[]) => unknown) {
+    super();
+    this.provider = this._register(new UploadsTreeProvider(history));
+    this.treeView = this._register(vscode.window.createTreeView(UPLOADS_VIEW_ID, {
+      treeDataProvider: this.provider,
+      dragAndDropController: new DropController(onDropFiles),
+      canSelectMany: true,
+      showCollapseAll: false,
+    }));
+    this._register(this.treeView.onDidChangeVisibility(() => this.schedule()));
+    // Progress fires often: re-plan the timers at most twice a second.
+    this._register(history.onDidChange(() => {
+      if (!this.replan) this.replan = setTimeout(() => { this.replan = undefined; this.schedule(); }, 500);
+    }));
+    this._register({ dispose: () => { this.stopTimers(); clearTimeout(this.replan); } });
+    this.schedule();
+  }
+
+  /** Keys of the selected items (for commands run from the view title or keybindings). */
+  get selection(): readonly string[] {
+    return this.treeView.selection;
+  }
+
+  private stopTimers(): void {
+    clearInterval(this.tick);
+    clearTimeout(this.expiryTimer);
+    this.tick = this.expiryTimer = undefined;
+  }
+
+  /** Countdown and expiry timers run only while the view is visible and something can expire. */
+  private schedule(): void {
+    this.updateBadge();
+    this.stopTimers();
+    if (!this.treeView.visible || this.isDisposed) return;
+    const now = Date.now();
+    let earliest = Infinity;
+    for (const r of this.history.list()) {
+      if (r.expiryTime && (r.state === 'pending' || r.state === 'uploading')) earliest = Math.min(earliest, Date.parse(r.expiryTime));
+    }
+    if (earliest === Infinity) return;
+    this.tick = setInterval(() => this.provider.refresh(), TICK_MS);
+    this.expiryTimer = setTimeout(() => {
+      this.provider.refresh();
+      this.schedule();
+    }, Math.min(MAX_TIMER_MS, Math.max(0, earliest - now) + 50));
+  }
+
+  private updateBadge(): void {
+    let running = 0;
+    for (const r of this.history.list()) if (r.state === 'uploading') running++;
+    this.treeView.badge = running ? { value: running, tooltip: `${running} upload${running === 1 ? '' : 's'} running` } : undefined;
+  }
+}
