@@ -1,0 +1,177 @@
+// The Notion API emulator: a real HTTP server on 127.0.0.1 that enforces Notion's documented
+// rules (stricter reading where unclear). See README section in the emulator's report.
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Bots, type BotSpec } from './bots';
+import { Clock } from './clock';
+import { Faults, type FaultSpec } from './faults';
+import { Importer } from './importer';
+import { RateLimiter } from './rateLimiter';
+import type { RequestLogEntry } from './requestLog';
+import { Router } from './router';
+import { blockRoutes } from './routes/blocks';
+import { fileUploadRoutes } from './routes/fileUploads';
+import { pageRoutes } from './routes/pages';
+import { searchRoutes } from './routes/search';
+import { userRoutes } from './routes/users';
+import { createHttpServer } from './server';
+import { UrlSigner } from './signedUrls';
+import { UploadStore } from './uploads/store';
+import { BlockInput } from './workspace/blockInput';
+import { FileObjects } from './workspace/fileObjects';
+import type { PropertyType } from './workspace/records';
+import { Renderer } from './workspace/render';
+import { Workspace } from './workspace/store';
+import type { World } from './world';
+
+export type { BotSpec } from './bots';
+export type { FaultSpec } from './faults';
+export type { RequestLogEntry } from './requestLog';
+
+export const DEFAULT_TOKEN = 'secret_emulator_default_token';
+
+export interface EmulatorOptions {
+  /** Default 0 (a free port); always binds 127.0.0.1. */
+  port?: number;
+  /** Extra tokens. DEFAULT_TOKEN is always accepted unless includeDefault is false. */
+  tokens?: Record<string, BotSpec>;
+  includeDefault?: boolean;
+  /** Default: enabled, 3 requests/s average per token, burst 10. */
+  rateLimit?: { enabled: boolean; perSecond?: number; burst?: number };
+  latencyMs?: number;
+  /** Allow external_url imports from http://127.0.0.1 (default: https only). */
+  allowHttpImports?: boolean;
+  startTimeMs?: number;
+}
+
+export interface Emulator {
+  url: string;
+  close(): Promise<void>;
+  clock: { now(): number; advance(ms: number): void };
+  addToken(token: string, bot?: BotSpec): { botId: string };
+  setRateLimit(r: { enabled: boolean; perSecond?: number; burst?: number }): void;
+  setLatency(ms: number): void;
+  setAllowHttpImports(on: boolean): void;
+  seed: {
+    page(p: { title: string; parentPageId?: string; cover?: unknown; icon?: unknown; sharedWith?: string[] }): { id: string };
+    database(d: { title: string; parentPageId?: string; properties: Record<string, PropertyType>; sharedWith?: string[] }): { id: string };
+    databasePage(databaseId: string, p: { title: string; properties?: Record<string, unknown> }): { id: string };
+    blocks(parentId: string, blocks: Array<Record<string, unknown>>): { ids: string[] };
+  };
+  uploadBytes(fileUploadId: string): Buffer | undefined;
+  uploadSha256(fileUploadId: string): string | undefined;
+  getPageJson(pageId: string): unknown;
+  /** Resolves once every external_url import started so far has finished. */
+  importsIdle(): Promise<void>;
+  requests: RequestLogEntry[];
+  faults: { arm(f: FaultSpec): void; clear(): void };
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = new Clock(opts.startTimeMs);
+  const bots = new Bots();
+  if (opts.includeDefault !== false) bots.add(DEFAULT_TOKEN);
+  for (const [token, spec] of Object.entries(opts.tokens ?? {})) bots.add(token, spec);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-emulator-'));
+  const settings = { baseUrl: '', allowHttpImports: opts.allowHttpImports ?? false, latencyMs: opts.latencyMs ?? 0 };
+  const signer = new UrlSigner(() => settings.baseUrl, clock);
+  const uploads = new UploadStore(clock, tmpDir);
+  const workspace = new Workspace(clock, (t) => bots.botForToken(t));
+  const files = new FileObjects(uploads, signer);
+  const world: World = {
+    clock,
+    bots,
+    uploads,
+    workspace,
+    files,
+    render: new Renderer(workspace, files, clock),
+    blockInput: new BlockInput(files),
+    signer,
+    importer: new Importer(clock),
+    settings,
+  };
+  const router = new Router();
+  userRoutes(router);
+  fileUploadRoutes(router, world);
+  pageRoutes(router, world);
+  blockRoutes(router, world);
+  searchRoutes(router, world);
+
+  const faults = new Faults();
+  const limiter = new RateLimiter(opts.rateLimit);
+  const log: RequestLogEntry[] = [];
+  const server = createHttpServer({ world, router, faults, limiter, log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  settings.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const seedFile = (raw: unknown, slot: 'cover' | 'icon') => {
+    if (raw === undefined || raw === null) return null;
+    if (JSON.stringify(raw).includes('file_upload')) throw new Error(`seed.page: ${slot} must be external or emoji; attach uploads through the API`);
+    return files.parse(undefined as never, raw, slot, `seed.${slot}`, { emoji: slot === 'icon' }).stored;
+  };
+
+  return {
+    url: settings.baseUrl,
+    clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
+    async close() {
+      world.importer.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+    },
+    addToken: (token, bot) => ({ botId: bots.add(token, bot).id }),
+    setRateLimit: (r) => limiter.configure(r),
+    setLatency: (ms) => void (settings.latencyMs = ms),
+    setAllowHttpImports: (on) => void (settings.allowHttpImports = on),
+    seed: {
+      page(p) {
+        const rec = workspace.addPage(p);
+        rec.cover = seedFile(p.cover, 'cover');
+        rec.icon = seedFile(p.icon, 'icon');
+        return { id: rec.id };
+      },
+      database: (d) => ({ id: workspace.addDatabase(d).id }),
+      databasePage(databaseId, p) {
+        const rec = workspace.addDatabasePage(databaseId, p.title);
+        for (const [name, value] of Object.entries(p.properties ?? {})) {
+          const current = rec.properties.get(name);
+          if (!current) throw new Error(`seed.databasePage: no property ${name}`);
+          if (current.type === 'files') throw new Error('seed.databasePage: attach files through the API (PATCH /v1/pages)');
+          rec.properties.set(name, { ...current, value } as typeof current);
+        }
+        return { id: rec.id };
+      },
+      blocks(parentId, blocks) {
+        const id = workspace.requireSeededContainer(parentId);
+        const parsed = world.blockInput.children(undefined, blocks, 'seed.blocks', 0, Infinity); // seeding may exceed 100
+        const insert = (pid: string, list: typeof parsed): string[] =>
+          list.map((b) => {
+            const rec = workspace.addBlock(pid, b.type, b.payload, 'seed');
+            insert(rec.id, b.children);
+            return rec.id;
+          });
+        return { ids: insert(id, parsed) };
+      },
+    },
+    uploadBytes: (id) => {
+      const r = uploads.peek(id);
+      return r && r.state === 'uploaded' ? r.bytes.all() : undefined;
+    },
+    uploadSha256: (id) => {
+      const r = uploads.peek(id);
+      return r && r.state === 'uploaded' ? r.bytes.sha256() : undefined;
+    },
+    getPageJson(pageId) {
+      const id = workspace.requireSeeded(pageId, 'page');
+      return world.render.page(workspace.objects.get(id) as never, '2025-09-03');
+    },
+    importsIdle: () => world.importer.idle(),
+    requests: log,
+    faults: { arm: (f) => faults.arm(f), clear: () => faults.clear() },
+  };
+}
