@@ -4,7 +4,8 @@ import type { NotionApi } from '../notion/api';
 import type { Block, FileObjectRequest, MediaBlockType } from '../notion/types';
 import { checkFilesProperty, fetchTargetPage } from './target';
 import type { AttachTarget } from './types';
-import { isAmbiguous, isAbort } from './retryable';
+import { isAmbiguous } from '../notion/retry';
+import { isAbort } from './retryable';
 
 export type FileRef = { type: 'file_upload'; id: string } | { type: 'external'; url: string };
 

@@ -8,7 +8,6 @@ import type { FileUpload } from '../notion/types';
 import { assertUnchanged, openFileBlob, type LocalFile } from './localFile';
 import { partRange, planParts, type PartPlan } from './partPlan';
 import { ThrottledProgress } from './progress';
-import { isAbort, isTransient, sleep } from './retryable';
 import { sendParts } from './sendParts';
 import type { UploadOptions } from './types';
 
@@ -120,22 +119,8 @@ async function sendRemainingParts(
     throw err;
   }
   await assertUnchanged(file);
-  const completed = await complete(ctx.client, fileUploadId, opts.signal);
+  // The client settles an ambiguous complete by reading the upload's status.
+  const completed = await ctx.client.completeFileUpload(fileUploadId, { signal: opts.signal });
   progress.update(file.sizeBytes, true);
   return completed;
-}
-
-/** Complete; after an ambiguous failure, the upload's status says whether it went through. */
-async function complete(client: NotionApi, id: string, signal?: AbortSignal, attempts = 3): Promise<FileUpload> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await client.completeFileUpload(id, { signal });
-    } catch (err) {
-      if (isAbort(err, signal) || !isTransient(err) || attempt >= attempts) throw err;
-      const current = await client.getFileUpload(id, { signal });
-      if (current.status === 'uploaded') return current;
-      if (current.status !== 'pending') throw err;
-      await sleep(250 * attempt, signal);
-    }
-  }
 }

@@ -1,9 +1,8 @@
 // Sends the parts of a multi-part upload from disk, `concurrency` at a time, in any order.
-// A failed part is retried on its own (idempotent: same part number, same bytes); a part
-// that keeps failing stops the others at once.
+// Each part is retried on its own by the client's policy (a send is idempotent: same part
+// number, same bytes); a part that still fails stops the others at once.
 import type { NotionApi } from '../notion/api';
 import { partRange } from './partPlan';
-import { isTransient, sleep } from './retryable';
 
 export interface PartsJob {
   client: NotionApi;
@@ -17,8 +16,6 @@ export interface PartsJob {
   todo: number[];
   concurrency: number;
   signal?: AbortSignal;
-  /** Attempts per part on transient failures, on top of the client's own retries (default 3). */
-  attempts?: number;
   onPartDone(partNumber: number): void;
   /** Bytes on the wire for parts not yet acknowledged (sum over parts in flight). */
   onInFlightBytes(bytes: number): void;
@@ -40,34 +37,27 @@ export async function sendParts(job: PartsJob): Promise<void> {
 
   const sendOne = async (partNumber: number) => {
     const [start, end] = partRange(job, partNumber);
-    const attempts = job.attempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      inFlight.set(partNumber, 0);
-      try {
-        await job.client.sendFileUpload(
-          job.fileUploadId,
-          {
-            data: job.blob.slice(start, end, job.contentType),
-            filename: job.filename,
-            contentType: job.contentType,
-            partNumber,
-            onBytes: (sent) => {
-              inFlight.set(partNumber, Math.min(sent, end - start));
-              report();
-            },
+    inFlight.set(partNumber, 0);
+    try {
+      await job.client.sendFileUpload(
+        job.fileUploadId,
+        {
+          data: job.blob.slice(start, end, job.contentType),
+          filename: job.filename,
+          contentType: job.contentType,
+          partNumber,
+          // A retried attempt starts again from 0.
+          onBytes: (sent) => {
+            inFlight.set(partNumber, Math.min(sent, end - start));
+            report();
           },
-          { signal: stop.signal },
-        );
-        inFlight.delete(partNumber);
-        job.onPartDone(partNumber);
-        report();
-        return;
-      } catch (err) {
-        inFlight.delete(partNumber);
-        report();
-        if (stop.signal.aborted || attempt >= attempts || !isTransient(err)) throw err;
-        await sleep(250 * 2 ** (attempt - 1), stop.signal);
-      }
+        },
+        { signal: stop.signal },
+      );
+      job.onPartDone(partNumber);
+    } finally {
+      inFlight.delete(partNumber);
+      report();
     }
   };
 

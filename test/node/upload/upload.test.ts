@@ -1,0 +1,92 @@
+// Uploads end to end against the emulator: single part, multi-part, progress, content type.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openEnv, randomFile, MiB, SEND, CREATE, type Env } from './helpers';
+import { UploadService } from '../../../src/core/upload/uploadService';
+
+let env: Env;
+before(async () => (env = await openEnv({ service: { partSizeBytes: 5 * MiB } })));
+after(() => env.close());
+
+test('single part: the emulator stores exactly the file bytes; status uploaded; progress reaches the size', async () => {
+  const f = await randomFile(env.dir, 'photo.png', 300 * 1024 + 7);
+  const progress: Array<[number, number]> = [];
+  const up = await env.service.upload(f.path, { onProgress: (s, t) => progress.push([s, t]) });
+  assert.equal(up.status, 'uploaded');
+  assert.equal(up.filename, 'photo.png');
+  assert.equal(up.content_type, 'image/png');
+  assert.equal(env.emu.uploadSha256(up.id), f.sha256);
+  assert.deepEqual(progress.at(-1), [300 * 1024 + 7, 300 * 1024 + 7]);
+  for (let i = 1; i < progress.length; i++) assert.ok(progress[i][0] >= progress[i - 1][0], 'progress never goes back');
+  const rec = env.history.findByUploadId(up.id)!;
+  assert.equal(rec.state, 'pending');
+  assert.equal(rec.mode, 'single_part');
+  assert.equal(rec.sha256, f.sha256, 'hash computed alongside the upload');
+  assert.ok(rec.expiryTime && Date.parse(rec.expiryTime) > env.emu.clock.now());
+});
+
+test('a file of exactly 20 MiB goes in one part; one byte more goes multi-part', async () => {
+  const svc = new UploadService(env.client, { dedupe: false });
+  const at = await randomFile(env.dir, 'edge.pdf', 20 * MiB);
+  const mark0 = env.emu.requests.length;
+  const up = await svc.upload(at.path);
+  assert.equal(env.emu.requests.slice(mark0).filter((r) => SEND.test(r.path)).length, 1);
+  assert.equal(env.emu.uploadSha256(up.id), at.sha256);
+
+  const over = await randomFile(env.dir, 'over.pdf', 20 * MiB + 1);
+  const mark = env.emu.requests.length;
+  const up2 = await svc.upload(over.path);
+  const sends2 = env.emu.requests.slice(mark).filter((r) => SEND.test(r.path));
+  assert.equal(sends2.length, 2, 'default 20 MiB parts: 20 MiB + 1 byte');
+  assert.equal(env.emu.uploadSha256(up2.id), over.sha256);
+  assert.equal(up2.content_length, 20 * MiB + 1);
+});
+
+test('multi-part: parts of the configured size, last smaller, byte-exact, progress monotonic to the total', async () => {
+  const size = 23 * MiB + 12345;
+  const f = await randomFile(env.dir, 'movie.mp4', size);
+  const mark = env.emu.requests.length;
+  const seen: number[] = [];
+  const up = await env.service.upload(f.path, { onProgress: (s) => seen.push(s) });
+  assert.equal(up.status, 'uploaded');
+  assert.equal(up.content_type, 'video/mp4');
+  assert.equal(env.emu.uploadSha256(up.id), f.sha256);
+  const reqs = env.emu.requests.slice(mark);
+  assert.equal(reqs.filter((r) => SEND.test(r.path)).length, 5, '4 parts of 5 MiB and a smaller last one');
+  assert.equal(reqs.filter((r) => /\/complete$/.test(r.path)).length, 1);
+  assert.equal(reqs.filter((r) => CREATE.test(r.path)).length, 1);
+  assert.equal(seen.at(-1), size);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1]);
+  const rec = env.history.findByUploadId(up.id)!;
+  assert.equal(rec.numberOfParts, 5);
+  assert.deepEqual(rec.partsDone, [1, 2, 3, 4, 5]);
+  assert.equal(rec.sha256, f.sha256);
+});
+
+test('parts go in parallel up to the configured concurrency, never more', async () => {
+  env.emu.setLatency(100);
+  try {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    // The client as the service sees it, counting sends in flight.
+    const counting = Object.create(env.client, {
+      sendFileUpload: {
+        value: async (...args: Parameters<typeof env.client.sendFileUpload>) => {
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          try {
+            return await env.client.sendFileUpload(...args);
+          } finally {
+            inFlight--;
+          }
+        },
+      },
+    });
+    const svc = new UploadService(counting, { partSizeBytes: 5 * MiB, concurrency: 2, dedupe: false });
+    const f = await randomFile(env.dir, 'par.mov', 26 * MiB);
+    const up = await svc.upload(f.path);
+    assert.equal(env.emu.uploadSha256(up.id), f.sha256);
+    assert.equal(maxInFlight, 2);
+  } finally {
+    env.emu.setLatency(0);
+  }
+});
