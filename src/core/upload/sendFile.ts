@@ -40,16 +40,17 @@ export async function sendNewUpload(ctx: SendContext, file: LocalFile, key: stri
     partsDone: plan.mode === 'multi_part' ? [] : undefined,
   });
   if (plan.mode === 'single_part') {
-    const sent = await ctx.client.sendFileUpload(
-      created.id,
-      {
-        data: blob.slice(0, file.sizeBytes, file.contentType),
-        filename: file.filename,
-        contentType: file.contentType,
-        onBytes: (n) => progress.update(n),
-      },
-      { signal: opts.signal },
-    );
+    const part = {
+      data: blob.slice(0, file.sizeBytes, file.contentType),
+      filename: file.filename,
+      contentType: file.contentType,
+      onBytes: (n: number) => progress.update(n),
+    };
+    // A read error from a file edited mid-send reads better as "the file changed".
+    const sent = await ctx.client.sendFileUpload(created.id, part, { signal: opts.signal }).catch(async (err) => {
+      await assertUnchanged(file);
+      throw err;
+    });
     // The bytes are stored already; if the file moved under us they may be a mix: fail, never attach.
     await assertUnchanged(file);
     progress.update(file.sizeBytes, true);
@@ -108,6 +109,8 @@ async function sendRemainingParts(
         doneBytes += partBytes(n);
         ctx.history.update(key, { partsDone: [...done].sort((a, b) => a - b), sentBytes: doneBytes });
       },
+      // Notice an edit between parts at once rather than after sending everything.
+      afterPart: () => assertUnchanged(file),
       onInFlightBytes: (bytes) => {
         inFlight = bytes;
         progress.update(doneBytes + inFlight);

@@ -17,6 +17,8 @@ export interface PartsJob {
   concurrency: number;
   signal?: AbortSignal;
   onPartDone(partNumber: number): void;
+  /** Runs after each acknowledged part; throwing stops the upload (e.g. the file changed). */
+  afterPart?: () => Promise<void>;
   /** Bytes on the wire for parts not yet acknowledged (sum over parts in flight). */
   onInFlightBytes(bytes: number): void;
 }
@@ -59,6 +61,7 @@ export async function sendParts(job: PartsJob): Promise<void> {
       inFlight.delete(partNumber);
       report();
     }
+    await job.afterPart?.();
   };
 
   const worker = async () => {

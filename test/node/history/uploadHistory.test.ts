@@ -52,7 +52,7 @@ test('lookups by content, source and upload id; list is newest first', async () 
 });
 
 test('records returned are copies: mutating them does not change the history', async () => {
-  const h = await UploadHistory.open(new MemoryHistoryStore());
+  const h = await UploadHistory.open(new MemoryHistoryStore(), { now: clock().now });
   h.put(rec('a'));
   const r = h.get('a')!;
   r.attachments.push({ pageId: 'p', placement: 'cover', at: 'x' });
