@@ -15,3 +15,15 @@ export * from './media';
 export { UploadHistory } from './history/uploadHistory';
 export type { UploadHistoryOptions, HistoryChange } from './history/uploadHistory';
 export { MemoryHistoryStore } from './history/memoryStore';
+// Notion client (client issue): transport, errors, pacing, id parsing.
+export { NotionClient, userAgentFor, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './notion/client';
+export type { NotionClientOptions } from './notion/client';
+export { NotionError, NotionNetworkError, NotionAbortError, isAbortError, humanMessage } from './notion/errors';
+export type { NotionErrorCode, NetworkFailureKind } from './notion/errors';
+export type { RequestLogEntry, RequestLogger } from './notion/transport';
+export type { RetryOptions } from './notion/retry';
+export type { LimiterOptions } from './notion/limiter';
+export { closeAllPools } from './notion/dispatcher';
+export { redactSecrets } from './notion/redact';
+export { parseNotionId, tryParseNotionId } from './ids';
+export type { NotionIdKind } from './ids';

@@ -3,7 +3,7 @@
 import { normaliseBareId } from '../ids';
 import type { CreateUploadParams, NotionApi, RequestOptions, SendPartParams } from './api';
 import { assertNotionVersion, normaliseTrash, positionFields, trashFieldForVersion } from './apiVersion';
-import { isAbortError, NotionError } from './errors';
+import { isAbortError, NotionAbortError, NotionError } from './errors';
 import { sharedLimiter, sleep, type LimiterOptions, type RateLimiter } from './limiter';
 import { sendFormData } from './multipart';
 import { normaliseBaseUrl, uploadActionPath } from './origin';
@@ -229,6 +229,7 @@ export class NotionClient implements NotionApi {
     let waitedMs = 0;
     let sawAmbiguous = false;
     for (let attempt = 1; ; attempt++) {
+      if (op.signal?.aborted) throw new NotionAbortError(op.method, op.path);
       await this.limiter?.acquire(op.signal, op.method, op.path);
       const progress: { touch: (() => void) | undefined } = { touch: undefined };
       try {

@@ -43,7 +43,8 @@ export class RateLimiter {
     const now = this.now();
     const allowedAt = Math.max(now, this.tat - this.toleranceMs);
     this.tat = Math.max(this.tat, now) + this.intervalMs;
-    return allowedAt - now;
+    const wait = allowedAt - now;
+    return wait < 1e-6 ? 0 : wait; // float noise from tat − tolerance is not a wait
   }
 
   /** Waits for a slot; rejects with NotionAbortError if `signal` fires first. */
