@@ -151,18 +151,19 @@ export class UploadStore {
   }
 
   /** The bot's uploaded, unexpired upload, fit for the slot; throws the refusal otherwise. */
-  attachable(bot: Bot, rawId: unknown, slot: Slot): UploadRecord {
+  attachable(bot: Bot, rawId: unknown, slot: Slot, where = 'body'): UploadRecord {
+    const at = ` (at ${where})`;
     const id = typeof rawId === 'string' ? normalizeId(rawId) : undefined;
-    if (!id) throw validation(`file_upload.id should be a valid uuid, instead was \`${JSON.stringify(rawId)}\`.`);
+    if (!id) throw validation(`file_upload.id should be a valid uuid, instead was \`${JSON.stringify(rawId)}\`${at}.`);
     const r = this.records.get(id);
-    if (!r || r.botId !== bot.id) throw validation(`Could not find file_upload with ID: ${id}.`);
+    if (!r || r.botId !== bot.id) throw validation(`Could not find file_upload with ID: ${id}${at}.`);
     const status = this.status(r);
-    if (status === 'expired') throw validation(`File upload with ID ${id} has expired: uploads must be attached within an hour of creation. Create a new file upload.`);
-    if (status !== 'uploaded') throw validation(`File upload with ID ${id} is in status ${status}: only uploaded files can be attached.`);
+    if (status === 'expired') throw validation(`File upload with ID ${id} has expired: uploads must be attached within an hour of creation. Create a new file upload${at}.`);
+    if (status !== 'uploaded') throw validation(`File upload with ID ${id} is in status ${status}: only uploaded files can be attached${at}.`);
     const ext = extensionOf(r.filename ?? '');
     const rule = SLOT_RULE[slot];
     if (!rule.fits(categoryOf(ext, r.contentType), ext)) {
-      throw validation(`File upload ${id} (${r.filename}, ${r.contentType}) cannot be used here: ${rule.what}.`);
+      throw validation(`File upload ${id} (${r.filename}, ${r.contentType}) cannot be used here: ${rule.what}${at}.`);
     }
     return r;
   }

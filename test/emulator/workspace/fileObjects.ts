@@ -32,7 +32,7 @@ export class FileObjects {
     switch (type) {
       case 'file_upload': {
         const fu = raw.file_upload;
-        const r = this.uploads.attachable(bot, isObject(fu) ? fu.id : undefined, slot);
+        const r = this.uploads.attachable(bot, isObject(fu) ? fu.id : undefined, slot, where);
         return { stored: { kind: 'upload', uploadId: r.id, name }, attaches: r };
       }
       case 'external': {
@@ -52,7 +52,7 @@ export class FileObjects {
         if (!verdict || !('uploadId' in verdict)) {
           throw validation(`${where}.file.url must be a current Notion-hosted file URL (re-fetch the page for a fresh one); to attach new bytes use type "file_upload".`);
         }
-        const r = this.uploads.attachable(bot, verdict.uploadId, slot);
+        const r = this.uploads.attachable(bot, verdict.uploadId, slot, where);
         return { stored: { kind: 'upload', uploadId: r.id, name } };
       }
       case 'emoji':
