@@ -11,7 +11,8 @@ export interface CommandOptions {
   files?: (vscode.Uri | string)[];
   /** Target page: a Notion URL or id. */
   page?: string;
-  placement?: Placement;
+  /** Where the file goes; "none" uploads only (attach later from the Uploads view). */
+  placement?: Placement | 'none';
   blockType?: MediaBlockType;
   caption?: string;
   /** Files property name (placement "property"). */

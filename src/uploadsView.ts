@@ -76,12 +76,59 @@ class DropController implements vscode.TreeDragAndDropController<string> {
   }
 }
 
-export class UploadsView extends Disposable {
-  readonly provider: UploadsTreeProvider;
-  readonly treeView: vscode.TreeView<string>;
+/**
+ * Repaints the countdown while the view is visible and something can expire, and repaints
+ * at the earliest expiry so that upload reads "expired" on time, without a reload.
+ */
+export class ExpiryTicker extends Disposable {
   private tick: NodeJS.Timeout | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
   private replan: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly history: UploadHistory,
+    private readonly isVisible: () => boolean,
+    private readonly repaint: () => void,
+    private readonly tickMs = TICK_MS,
+  ) {
+    super();
+    // Progress fires often: re-plan the timers at most twice a second.
+    this._register(history.onDidChange(() => {
+      if (!this.replan) this.replan = setTimeout(() => { this.replan = undefined; this.schedule(); }, 500);
+    }));
+    this._register({ dispose: () => { this.stop(); clearTimeout(this.replan); } });
+    this.schedule();
+  }
+
+  /** When the next expiry repaint is due (ms since epoch), or undefined when none is armed. */
+  nextExpiryAt: number | undefined;
+
+  schedule(): void {
+    this.stop();
+    if (this.isDisposed || !this.isVisible()) return;
+    let earliest = Infinity;
+    for (const r of this.history.list()) {
+      if (r.expiryTime && (r.state === 'pending' || r.state === 'uploading')) earliest = Math.min(earliest, Date.parse(r.expiryTime));
+    }
+    if (earliest === Infinity) return;
+    this.nextExpiryAt = earliest;
+    this.tick = setInterval(this.repaint, this.tickMs);
+    this.expiryTimer = setTimeout(() => {
+      this.repaint();
+      this.schedule();
+    }, Math.min(MAX_TIMER_MS, Math.max(0, earliest - Date.now()) + 50));
+  }
+
+  private stop(): void {
+    clearInterval(this.tick);
+    clearTimeout(this.expiryTimer);
+    this.tick = this.expiryTimer = this.nextExpiryAt = undefined;
+  }
+}
+
+export class UploadsView extends Disposable {
+  readonly provider: UploadsTreeProvider;
+  readonly treeView: vscode.TreeView<string>;
 
   constructor(private readonly history: UploadHistory, onDropFiles: (uris: vscode.Uri[]) => unknown) {
     super();
@@ -92,42 +139,20 @@ export class UploadsView extends Disposable {
       canSelectMany: true,
       showCollapseAll: false,
     }));
-    this._register(this.treeView.onDidChangeVisibility(() => this.schedule()));
-    // Progress fires often: re-plan the timers at most twice a second.
+    const ticker = this._register(new ExpiryTicker(history, () => this.treeView.visible, () => this.provider.refresh()));
+    this._register(this.treeView.onDidChangeVisibility(() => ticker.schedule()));
+    // The badge counts running uploads; progress fires often, so count at most every 300 ms.
+    let pending: NodeJS.Timeout | undefined;
     this._register(history.onDidChange(() => {
-      if (!this.replan) this.replan = setTimeout(() => { this.replan = undefined; this.schedule(); }, 500);
+      pending ??= setTimeout(() => { pending = undefined; this.updateBadge(); }, 300);
     }));
-    this._register({ dispose: () => { this.stopTimers(); clearTimeout(this.replan); } });
-    this.schedule();
+    this._register({ dispose: () => clearTimeout(pending) });
+    this.updateBadge();
   }
 
   /** Keys of the selected items (for commands run from the view title or keybindings). */
   get selection(): readonly string[] {
     return this.treeView.selection;
-  }
-
-  private stopTimers(): void {
-    clearInterval(this.tick);
-    clearTimeout(this.expiryTimer);
-    this.tick = this.expiryTimer = undefined;
-  }
-
-  /** Countdown and expiry timers run only while the view is visible and something can expire. */
-  private schedule(): void {
-    this.updateBadge();
-    this.stopTimers();
-    if (!this.treeView.visible || this.isDisposed) return;
-    const now = Date.now();
-    let earliest = Infinity;
-    for (const r of this.history.list()) {
-      if (r.expiryTime && (r.state === 'pending' || r.state === 'uploading')) earliest = Math.min(earliest, Date.parse(r.expiryTime));
-    }
-    if (earliest === Infinity) return;
-    this.tick = setInterval(() => this.provider.refresh(), TICK_MS);
-    this.expiryTimer = setTimeout(() => {
-      this.provider.refresh();
-      this.schedule();
-    }, Math.min(MAX_TIMER_MS, Math.max(0, earliest - now) + 50));
   }
 
   private updateBadge(): void {

@@ -1,0 +1,82 @@
+// The token: validated with users/me before it is stored, kept out of settings, removable,
+// and never written to the log (the log records each request with its request id).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
+
+interface TokenInfo { botName: string; workspaceName: string; botId: string }
+
+/** The extension's LogOutputChannel file ("Notion Assets.log") under the extension host's logs folder. */
+function findLogFile(): string | undefined {
+  const roots = [process.env.VSCODE_LOGS, process.env.VSCODE_LOG_STACK && path.dirname(process.env.VSCODE_LOG_STACK)].filter((x): x is string => !!x);
+  const seen = new Set<string>();
+  const walk = (dir: string, depth: number): string | undefined => {
+    if (depth < 0 || seen.has(dir)) return undefined;
+    seen.add(dir);
+    let entries: fs.Dirent[] = [];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return undefined; }
+    for (const e of entries) if (e.isFile() && /Notion Assets\.log$/.test(e.name)) return path.join(dir, e.name);
+    for (const e of entries) if (e.isDirectory()) { const hit = walk(path.join(dir, e.name), depth - 1); if (hit) return hit; }
+    return undefined;
+  };
+  for (const r of roots) { const hit = walk(r, 4) ?? walk(path.dirname(r), 5); if (hit) return hit; }
+  return undefined;
+}
+
+suite('Token: Set / Check / Remove, storage and redaction', () => {
+  let f: Fixture;
+  suiteSetup(async () => {
+    f = await getFixture();
+  });
+
+  test('Check Token names the integration and its workspace (users/me)', async () => {
+    const info = await vscode.commands.executeCommand<TokenInfo>('notionAssets.checkToken');
+    assert.ok(info);
+    assert.ok(info.botName.length > 0);
+    assert.ok(info.workspaceName.length > 0);
+  });
+
+  test('a token Notion rejects is not stored; the working one stays', async () => {
+    const bad = 'secret_this_token_is_not_known_to_notion';
+    const res = await vscode.commands.executeCommand('notionAssets.setToken', { token: bad });
+    assert.equal(res, undefined, 'rejected');
+    const info = await vscode.commands.executeCommand<TokenInfo>('notionAssets.checkToken');
+    assert.ok(info, 'the previous token still works');
+    assert.ok(f.emulator.requests.some((r) => r.path === '/v1/users/me' && r.status === 401), 'validated against users/me');
+  });
+
+  test('the token is in no setting, at any level', () => {
+    const c = vscode.workspace.getConfiguration('notionAssets');
+    const dump = JSON.stringify(['apiBaseUrl', 'notionVersion', 'defaultTarget', 'partSizeMiB', 'concurrency', 'dedupe', 'confirmReplace', 'historySize'].map((k) => c.inspect(k)));
+    assert.ok(!dump.includes(DEFAULT_TOKEN));
+  });
+
+  test('Remove Token signs out; removing again reports nothing stored; Set Token restores', async () => {
+    assert.equal(await vscode.commands.executeCommand('notionAssets.removeToken', { confirm: false }), true);
+    assert.equal(await vscode.commands.executeCommand('notionAssets.removeToken', { confirm: false }), false);
+    const info = await vscode.commands.executeCommand<TokenInfo>('notionAssets.setToken', { token: DEFAULT_TOKEN });
+    assert.ok(info?.botId);
+  });
+
+  test('the log records requests (method, path, status, duration, request id) and never the token', async function () {
+    // Make a failing and a working request so both kinds of lines exist.
+    await vscode.commands.executeCommand('notionAssets.setToken', { token: 'secret_rejected_token_for_log_test' });
+    await vscode.commands.executeCommand('notionAssets.checkToken');
+    const file = findLogFile();
+    assert.ok(file, `the log file is found (VSCODE_LOGS=${process.env.VSCODE_LOGS})`);
+    // The channel writes asynchronously: wait until the last request shows up.
+    const last = f.emulator.requests.at(-1)!;
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes(last.requestId); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = fs.readFileSync(file!, 'utf8');
+    }
+    assert.match(text, /GET \/v1\/users\/me → 200 in \d+ ms · request id [\w-]+/);
+    assert.match(text, /GET \/v1\/users\/me → 401/);
+    assert.ok(text.includes(last.requestId), 'request ids are logged');
+    assert.ok(!text.includes(DEFAULT_TOKEN), 'the stored token never appears');
+    assert.ok(!text.includes('secret_rejected_token_for_log_test'), 'a rejected token never appears');
+  });
+});

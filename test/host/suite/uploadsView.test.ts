@@ -1,0 +1,173 @@
+// The Uploads view: items and their states from real records, expiry on the emulator's clock
+// (Refresh Status) and on time without a reload (the ticker), and the item/title actions.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { MemoryHistoryStore } from '../../../src/core/history/memoryStore';
+import type { UploadRecord } from '../../../src/core/history/types';
+import { UploadHistory } from '../../../src/core/history/uploadHistory';
+import { contextValue, describeState, toTreeItem } from '../../../src/uploadItem';
+import { ExpiryTicker, UploadsTreeProvider } from '../../../src/uploadsView';
+import type { UploadCommandResult } from '../../../src/uploadCommands';
+import { getFixture, type Fixture } from './fixture';
+
+const MIN = 60_000;
+
+function record(over: Partial<UploadRecord>): UploadRecord {
+  const now = new Date().toISOString();
+  return {
+    key: Math.random().toString(36).slice(2), source: '/tmp/shot.png', filename: 'shot.png', contentType: 'image/png',
+    sizeBytes: 1000, mode: 'single_part', state: 'pending', sentBytes: 0, createdTime: now, expiryTime: null,
+    attachments: [], updatedTime: now, ...over,
+  };
+}
+
+async function uploadOnly(f: Fixture): Promise<string> {
+  const res = await vscode.commands.executeCommand<UploadCommandResult>('notionAssets.upload', { files: [f.file('png')], page: f.pages.second, placement: 'none' });
+  assert.equal(res?.error, undefined, res?.error);
+  return res.uploads[0].key!;
+}
+
+suite('Uploads view', () => {
+  let f: Fixture;
+  suiteSetup(async () => {
+    f = await getFixture();
+  });
+
+  test('descriptions, icons and context values for each state', () => {
+    const now = Date.now();
+    const cases: [Partial<UploadRecord>, RegExp, string][] = [
+      [{ state: 'uploading', sentBytes: 420, sizeBytes: 1000 }, /^uploading 42 %$/, 'sync~spin'],
+      [{ state: 'pending', fileUploadId: 'u1', expiryTime: new Date(now + 36.5 * MIN).toISOString() }, /^pending · expires in 37 min$/, 'clock'],
+      [{ state: 'attached', fileUploadId: 'u2', attachments: [{ pageId: 'p1', placement: 'cover', at: '' }, { pageId: 'p2', placement: 'block', at: '' }] }, /^attached · 2 places$/, 'pass-filled'],
+      [{ state: 'expired', fileUploadId: 'u3' }, /^expired$/, 'history'],
+      [{ state: 'failed', error: 'Notion could not find the page. More text here.' }, /^failed · Notion could not find the page$/, 'error'],
+    ];
+    for (const [over, desc, icon] of cases) {
+      const r = record(over);
+      const item = toTreeItem(r, now);
+      assert.match(String(item.description), desc);
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, icon);
+    }
+    assert.equal(contextValue(record({ state: 'attached', fileUploadId: 'x', attachments: [{ pageId: 'p', placement: 'icon', at: '' }] })), 'upload.attached.reusable.hasId.hasPage');
+    assert.equal(contextValue(record({ state: 'uploading' })), 'upload.uploading');
+    assert.equal(contextValue(record({ state: 'expired', fileUploadId: 'x' })), 'upload.expired.hasId');
+  });
+
+  test('the tooltip has id, size, type, created, expiry and a link to every page', () => {
+    const r = record({ state: 'attached', fileUploadId: 'abc-123', sizeBytes: 2048, attachments: [
+      { pageId: '11111111-2222-3333-4444-555555555555', placement: 'cover', at: '' },
+      { pageId: '66666666-7777-8888-9999-000000000000', placement: 'block', detail: 'image', at: '' },
+    ] });
+    const md = (toTreeItem(r, Date.now()).tooltip as vscode.MarkdownString).value;
+    for (const s of ['abc-123', '2.0 KiB', 'image/png', 'Created', 'Expiry', 'https://www.notion.so/11111111222233334444555555555555', 'https://www.notion.so/66666666777788889999000000000000']) {
+      assert.ok(md.includes(s), `tooltip has ${s}:\n${md}`);
+    }
+  });
+
+  test('items are the real history, newest first; an upload from a command appears as pending with its countdown', async () => {
+    const key = await uploadOnly(f);
+    const records = f.api.listUploads();
+    assert.equal(records[0].key, key, 'newest first');
+    const h = await UploadHistory.open(new MemoryHistoryStore(records));
+    const provider = new UploadsTreeProvider(h);
+    const keys = provider.getChildren();
+    assert.deepEqual(keys, records.map((r) => r.key));
+    const item = provider.getTreeItem(key);
+    assert.match(String(item.description), /^pending · expires in (60|59) min$/);
+    provider.dispose();
+  });
+
+  test('expiry on the emulator clock: Refresh Status after Notion\'s hour turns the upload expired', async () => {
+    const key = await uploadOnly(f);
+    f.emulator.clock.advance(61 * MIN);
+    const [rec] = await vscode.commands.executeCommand<UploadRecord[]>('notionAssets.item.refreshStatus', key);
+    assert.equal(rec.state, 'expired');
+    assert.equal(f.api.listUploads().find((r) => r.key === key)!.state, 'expired');
+    const item = toTreeItem(rec, Date.now());
+    assert.equal(item.description, 'expired');
+    assert.equal(item.contextValue, 'upload.expired.hasId', 'no Attach to… on an expired upload');
+  });
+
+  test('an upload turns expired at its expiry time without a reload (the ticker repaints then)', async () => {
+    const h = await UploadHistory.open(new MemoryHistoryStore([record({ key: 'soon', state: 'pending', fileUploadId: 'u', expiryTime: new Date(Date.now() + 400).toISOString() })]));
+    const provider = new UploadsTreeProvider(h);
+    assert.match(String(provider.getTreeItem('soon').description), /^pending · expires in 1 s$/);
+    let repaints = 0;
+    const expiredSeen = new Promise<void>((resolve) => {
+      const ticker = new ExpiryTicker(h, () => true, () => {
+        repaints++;
+        if (provider.getTreeItem('soon').description === 'expired') {
+          ticker.dispose();
+          resolve();
+        }
+      }, 60_000);
+    });
+    await expiredSeen;
+    assert.ok(repaints >= 1);
+    provider.dispose();
+  });
+
+  test('the ticker does nothing while the view is hidden', async () => {
+    const h = await UploadHistory.open(new MemoryHistoryStore([record({ state: 'pending', fileUploadId: 'u', expiryTime: new Date(Date.now() + 100).toISOString() })]));
+    let repaints = 0;
+    const t = new ExpiryTicker(h, () => false, () => repaints++, 50);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(repaints, 0);
+    assert.equal(t.nextExpiryAt, undefined);
+    t.dispose();
+  });
+
+  test('thousands of entries: every key listed once, newest first', async () => {
+    const base = Date.now() - 10_000 * 1000;
+    const many = Array.from({ length: 5000 }, (_, i) => record({ key: `k${i}`, state: i % 2 ? 'attached' : 'expired', createdTime: new Date(base + i * 1000).toISOString() }));
+    const h = await UploadHistory.open(new MemoryHistoryStore(many), { maxEntries: 10_000 });
+    const provider = new UploadsTreeProvider(h);
+    const keys = provider.getChildren();
+    assert.equal(keys.length, 5000);
+    assert.equal(keys[0], 'k4999');
+    assert.equal(new Set(keys).size, 5000);
+    provider.dispose();
+  });
+
+  test('a progress update repaints one row; a new record repaints the list', async () => {
+    const h = await UploadHistory.open(new MemoryHistoryStore([record({ key: 'a', state: 'uploading', sizeBytes: 100 })]));
+    const provider = new UploadsTreeProvider(h);
+    provider.getChildren();
+    const fired: (string | undefined)[] = [];
+    provider.onDidChangeTreeData((e) => fired.push(e ?? undefined));
+    h.update('a', { sentBytes: 50 });
+    h.put(record({ key: 'b' }));
+    assert.deepEqual(fired, ['a', undefined]);
+    assert.equal(provider.getTreeItem('a').description, 'uploading 50 %');
+    provider.dispose();
+  });
+
+  test('Copy ID puts the Notion id on the clipboard; Remove drops the entry', async () => {
+    const key = await uploadOnly(f);
+    const rec = f.api.listUploads().find((r) => r.key === key)!;
+    await vscode.commands.executeCommand('notionAssets.item.copyId', key);
+    assert.equal(await vscode.env.clipboard.readText(), rec.fileUploadId);
+    assert.equal(await vscode.commands.executeCommand('notionAssets.item.remove', key), 1);
+    assert.equal(f.api.listUploads().some((r) => r.key === key), false);
+  });
+
+  test('Clear Finished keeps pending uploads and drops attached/expired/failed ones', async () => {
+    const pendingKey = await uploadOnly(f);
+    const before = f.api.listUploads();
+    assert.ok(before.some((r) => r.state === 'attached' || r.state === 'expired'), 'finished entries exist');
+    const n = await vscode.commands.executeCommand<number>('notionAssets.clearFinished');
+    const after = f.api.listUploads();
+    assert.ok(n > 0);
+    assert.ok(after.every((r) => r.state === 'pending' || r.state === 'uploading'));
+    assert.ok(after.some((r) => r.key === pendingKey));
+  });
+
+  test('the API fires the history change event and lists the same records', async () => {
+    const seen: string[][] = [];
+    const d = f.api.onDidChangeUploads((e) => seen.push(e.keys));
+    const key = await uploadOnly(f);
+    d.dispose();
+    assert.ok(seen.some((k) => k.includes(key)));
+    assert.equal(f.api.version, 1);
+  });
+});
