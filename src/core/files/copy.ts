@@ -8,9 +8,10 @@ import type { PageFile } from './types';
 
 /** What copy needs from the upload service. */
 export interface CopyUploader {
-  importFromUrl(url: string, opts?: { filename?: string; signal?: AbortSignal }): Promise<{ fileUploadId?: string }>;
-  attach(fileUploadId: string, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<unknown>;
-  attachExternal(url: string, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<unknown>;
+  /** Resolves once Notion has imported the URL (status `uploaded`). */
+  importFromUrl(url: string, opts?: { filename?: string; signal?: AbortSignal }): Promise<{ id: string }>;
+  attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
+  attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
 }
 
 /** What copy needs from the file service (fresh links and a safe name). */
@@ -37,9 +38,9 @@ function scrub(message: string): string {
   return message.replace(/https?:\/\/[^\s"'<>)]+/g, (u) => redact(u));
 }
 
-function status(e: unknown): number | undefined {
-  const s = (e as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : undefined;
+function isUnknownUpload(e: unknown): boolean {
+  const err = e as { status?: unknown; rule?: unknown };
+  return err?.rule === 'unknown-upload' || err?.status === 404;
 }
 
 async function importAndAttach(
@@ -51,7 +52,7 @@ async function importAndAttach(
 ): Promise<CopyResult> {
   const filename = source.suggestedFileName(file);
   const fresh = await source.freshFile(file, { signal });
-  let imported: { fileUploadId?: string };
+  let imported: { id: string };
   try {
     imported = await uploads.importFromUrl(fresh.url, { filename, signal });
   } catch (e) {
@@ -60,9 +61,8 @@ async function importAndAttach(
     const renewed = await source.freshFile(file, { signal, force: true });
     imported = await uploads.importFromUrl(renewed.url, { filename, signal });
   }
-  if (!imported.fileUploadId) throw new Error('The import finished without a file upload id.');
-  await uploads.attach(imported.fileUploadId, target, { signal });
-  return { how: 'imported', fileUploadId: imported.fileUploadId };
+  await uploads.attach(imported.id, target, signal);
+  return { how: 'imported', fileUploadId: imported.id };
 }
 
 export async function copyFileToPage(
@@ -75,16 +75,16 @@ export async function copyFileToPage(
   const signal = opts.signal;
   try {
     if (file.kind === 'external') {
-      await uploads.attachExternal(file.url, target, { signal });
+      await uploads.attachExternal(file.url, target, signal);
       return { how: 'linked' };
     }
     if (file.kind === 'upload' && file.fileUploadId) {
       try {
-        await uploads.attach(file.fileUploadId, target, { signal });
+        await uploads.attach(file.fileUploadId, target, signal);
         return { how: 'reattached', fileUploadId: file.fileUploadId };
       } catch (e) {
         // Not ours after all (ids are scoped to the integration) or no longer usable: import instead.
-        if (status(e) !== 404 && status(e) !== 400) throw e;
+        if (!isUnknownUpload(e)) throw e;
       }
     }
     return await importAndAttach(source, uploads, file, target, signal);
