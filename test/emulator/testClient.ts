@@ -59,7 +59,8 @@ export class TestApi {
   send(id: string, bytes: Uint8Array, o: SendOptions = {}): Promise<RawResponse> {
     const form = new FormData();
     if (o.partNumber !== undefined) form.append('part_number', String(o.partNumber));
-    form.append('file', new Blob([bytes], { type: o.contentType ?? '' }), o.filename ?? 'file');
+    // TS 5.9 types Uint8Array<ArrayBufferLike> as not a BlobPart; at runtime it is one.
+    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: o.contentType ?? '' }), o.filename ?? 'file');
     return this.raw('POST', `/v1/file_uploads/${id}/send`, { body: form, headers: this.headers() });
   }
 
