@@ -110,6 +110,19 @@ describe('origin rule', () => {
     assert.equal(h.connection, 'keep-alive');
   });
 
+  it('a redirect to another origin is not followed', async () => {
+    const redirector = createServer((req, res) => res.writeHead(307, { location: `${foreign.url}${req.url}` }).end());
+    const url = await listen(redirector);
+    try {
+      const e = await new NotionClient({ token: TOKEN, baseUrl: url, limiter: false }).getBotUser().catch((x: unknown) => x);
+      assert.ok(e instanceof NotionError);
+      assert.equal(e.status, 307);
+      assert.deepEqual(foreign.hits, []);
+    } finally {
+      redirector.close();
+    }
+  });
+
   it('decides from the URL\'s origin, never from how it looks', () => {
     const base = 'https://api.notion.com';
     const id = '1f2e3d4c-5b6a-7988-1f2e-3d4c5b6a7988';
