@@ -95,7 +95,9 @@ export class UploadCommands {
       label: path.basename(u.fsPath),
       sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
       run: (signal: AbortSignal, onProgress: (n: number) => void) =>
-        target ? service.uploadAndAttach(u.fsPath, target, { signal, onProgress }) : service.upload(u.fsPath, { signal, onProgress }).then((fileUpload) => ({ fileUpload })),
+        target
+          ? service.uploadAndAttach(u.fsPath, target, { signal, onProgress })
+          : service.upload(u.fsPath, { signal, onProgress }).then((fileUpload) => ({ fileUpload, key: service.history.findByUploadId(fileUpload.id)?.key })),
     })));
     const title = target
       ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`

@@ -57,7 +57,8 @@ suite('Contributions (package.json)', () => {
     for (const m of ['explorer/context', 'editor/context', 'editor/title/context']) {
       const entry = (menus[m] as MenuItem[]).find((i) => i.submenu === 'notionAssets.submenu');
       assert.ok(entry, `${m} has the Notion submenu`);
-      assert.match(entry!.when ?? '', /resourceScheme == file/);
+      // VS Code rewrites `file` to `vscode-remote` in a remote extension's clauses (as here, under the server).
+      assert.match(entry!.when ?? '', /resourceScheme == '?(file|vscode-remote)'?/);
     }
     assert.match((menus['explorer/context'] as MenuItem[])[0].when!, /!explorerResourceIsFolder/);
   });

@@ -2,27 +2,36 @@
 // and never written to the log (the log records each request with its request id).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
 
 interface TokenInfo { botName: string; workspaceName: string; botId: string }
 
-/** The extension's LogOutputChannel file ("Notion Assets.log") under the extension host's logs folder. */
-function findLogFile(): string | undefined {
-  const roots = [process.env.VSCODE_LOGS, process.env.VSCODE_LOG_STACK && path.dirname(process.env.VSCODE_LOG_STACK)].filter((x): x is string => !!x);
-  const seen = new Set<string>();
-  const walk = (dir: string, depth: number): string | undefined => {
-    if (depth < 0 || seen.has(dir)) return undefined;
-    seen.add(dir);
+/**
+ * The text of the extension's log: the output channel's document once shown ("Show Log"), or
+ * the channel's file (<logs>/exthost1/notion-assets.notion-assets/Notion Assets.log) under the
+ * host's user-data dir in the temp folder.
+ */
+async function readLog(): Promise<string> {
+  await vscode.commands.executeCommand('notionAssets.showLog');
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Notion Assets|notion-assets/.test(d.uri.toString()));
+  if (doc) return doc.getText();
+  let best: { file: string; mtime: number } | undefined;
+  const walk = (dir: string, depth: number) => {
     let entries: fs.Dirent[] = [];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return undefined; }
-    for (const e of entries) if (e.isFile() && /Notion Assets\.log$/.test(e.name)) return path.join(dir, e.name);
-    for (const e of entries) if (e.isDirectory()) { const hit = walk(path.join(dir, e.name), depth - 1); if (hit) return hit; }
-    return undefined;
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isFile() && e.name === 'Notion Assets.log') {
+        const mtime = fs.statSync(p).mtimeMs;
+        if (!best || mtime > best.mtime) best = { file: p, mtime };
+      } else if (e.isDirectory() && depth > 0 && (depth < 6 || e.name.startsWith('notion-assets-host-'))) walk(p, depth - 1);
+    }
   };
-  for (const r of roots) { const hit = walk(r, 4) ?? walk(path.dirname(r), 5); if (hit) return hit; }
-  return undefined;
+  walk(os.tmpdir(), 6);
+  return best ? fs.readFileSync(best.file, 'utf8') : '';
 }
 
 suite('Token: Set / Check / Remove, storage and redaction', () => {
@@ -64,15 +73,14 @@ suite('Token: Set / Check / Remove, storage and redaction', () => {
     // Make a failing and a working request so both kinds of lines exist.
     await vscode.commands.executeCommand('notionAssets.setToken', { token: 'secret_rejected_token_for_log_test' });
     await vscode.commands.executeCommand('notionAssets.checkToken');
-    const file = findLogFile();
-    assert.ok(file, `the log file is found (VSCODE_LOGS=${process.env.VSCODE_LOGS})`);
     // The channel writes asynchronously: wait until the last request shows up.
     const last = f.emulator.requests.at(-1)!;
     let text = '';
     for (let i = 0; i < 50 && !text.includes(last.requestId); i++) {
       await new Promise((r) => setTimeout(r, 100));
-      text = fs.readFileSync(file!, 'utf8');
+      text = await readLog();
     }
+    assert.ok(text.length > 0, 'the log was found');
     assert.match(text, /GET \/v1\/users\/me → 200 in \d+ ms · request id [\w-]+/);
     assert.match(text, /GET \/v1\/users\/me → 401/);
     assert.ok(text.includes(last.requestId), 'request ids are logged');

@@ -68,7 +68,8 @@ suite('Uploads view', () => {
     const key = await uploadOnly(f);
     const records = f.api.listUploads();
     assert.equal(records[0].key, key, 'newest first');
-    const h = await UploadHistory.open(new MemoryHistoryStore(records));
+    // A store holds records oldest first.
+    const h = await UploadHistory.open(new MemoryHistoryStore([...records].reverse()));
     const provider = new UploadsTreeProvider(h);
     const keys = provider.getChildren();
     assert.deepEqual(keys, records.map((r) => r.key));
