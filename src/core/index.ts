@@ -27,3 +27,5 @@ export { closeAllPools } from './notion/dispatcher';
 export { redactSecrets } from './notion/redact';
 export { parseNotionId, tryParseNotionId } from './ids';
 export type { NotionIdKind } from './ids';
+// File browser (issue #6): walk a page's files, fresh links, downloads, copy to another page.
+export * from './files';

@@ -1,7 +1,8 @@
 // A database page holding files in every place the browser looks: cover, icon, a files
 // property, blocks past the first 100 children, blocks nested four levels deep, a nested
 // block with more than 100 children.
-import { externalImage, paragraph, randomFile, rawUpload, toggle, type FilesEnv } from './helpers';
+import { after, before } from 'node:test';
+import { externalImage, openFilesEnv, paragraph, randomFile, rawUpload, toggle, type FilesEnv } from './helpers';
 
 export interface RichPage {
   pageId: string;
@@ -28,7 +29,7 @@ export async function seedRichPage(env: FilesEnv): Promise<RichPage> {
   await uploads.uploadAndAttach(a.path, { pageId, as: 'property', property: 'Files' });
   await uploads.attachExternal('https://example.com/docs/spec.pdf', { pageId, as: 'property', property: 'Files' });
 
-  const top = [paragraph('intro'), externalImage('https://example.com/img/diagram.png')];
+  const top: Array<Record<string, unknown>> = [paragraph('intro'), externalImage('https://example.com/img/diagram.png')];
   for (let i = 2; i < 120; i++) top.push(paragraph(`line ${i}`));
   top.push(urlBlock('bookmark', 'https://example.com/blog/article'));
   const [, , ...rest] = emu.seed.blocks(pageId, [...top, toggle('Level 1', []), toggle('Long', [])]).ids;
@@ -65,4 +66,15 @@ export async function seedRichPage(env: FilesEnv): Promise<RichPage> {
       'pdf@1|report.pdf|upload',
     ],
   };
+}
+
+/** Registers before/after hooks: an emulator with the rich page seeded, closed afterwards. */
+export function useRichPage(): { env: FilesEnv; page: RichPage } {
+  const ctx = {} as { env: FilesEnv; page: RichPage };
+  before(async () => {
+    ctx.env = await openFilesEnv();
+    ctx.page = await seedRichPage(ctx.env);
+  });
+  after(() => ctx.env.close());
+  return ctx;
 }

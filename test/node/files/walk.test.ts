@@ -1,19 +1,13 @@
 // Walking a page for its files against the emulator: every place, pagination, nesting,
 // the depth limit, progress, cancellation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { PageFilesBrowser } from '../../../src/core/files/browser';
 import type { PageFile, WalkProgress } from '../../../src/core/files/types';
-import { childListRequests, openFilesEnv, type FilesEnv } from './helpers';
-import { seedRichPage, type RichPage } from './seed';
+import { childListRequests } from './helpers';
+import { useRichPage } from './seed';
 
-let env: FilesEnv;
-let page: RichPage;
-before(async () => {
-  env = await openFilesEnv();
-  page = await seedRichPage(env);
-});
-after(() => env.close());
+const ctx = useRichPage();
 
 function describe(f: PageFile): string {
   const l = f.location;
@@ -22,81 +16,81 @@ function describe(f: PageFile): string {
 }
 
 test('finds every file: cover, icon, files property, blocks past 100 children and nested ones', async () => {
-  const before = env.emu.requests.length;
-  const files = await env.files.listFiles(page.pageId);
-  assert.deepEqual(files.map(describe), page.expected);
+  const before = ctx.env.emu.requests.length;
+  const files = await ctx.env.files.listFiles(ctx.page.pageId);
+  assert.deepEqual(files.map(describe), ctx.page.expected);
   // Pagination: the page has 124 top-level blocks and "Long" 106 children: two list requests each.
   const long = files.find((f) => f.name === 'long.pdf')!;
   assert.equal(long.location.type, 'block');
-  const pageLists = env.emu.requests.slice(before).filter((r) => r.path === `/v1/blocks/${page.pageId}/children`);
+  const pageLists = ctx.env.emu.requests.slice(before).filter((r) => r.path === `/v1/blocks/${ctx.page.pageId}/children`);
   assert.equal(pageLists.length, 2);
   assert.match(pageLists[1].query, /start_cursor=/);
   // Hosted files carry their signed link and its expiry; external ones do not expire.
   for (const f of files) {
     assert.ok(f.url, `${f.name} has a url`);
     if (f.kind === 'external') assert.equal(f.expiryTime, undefined);
-    else assert.ok(Date.parse(f.expiryTime!) > env.emu.clock.now(), `${f.name} expires in the future`);
+    else assert.ok(Date.parse(f.expiryTime!) > ctx.env.emu.clock.now(), `${f.name} expires in the future`);
   }
   assert.ok(files.find((f) => f.kind === 'upload' && f.location.type === 'cover')?.fileUploadId);
 });
 
 test('a page URL works as well as an id', async () => {
-  const url = `https://www.notion.so/acme/Launch-kit-${page.pageId.replace(/-/g, '')}?pvs=4`;
-  const files = await env.files.listFiles(url);
-  assert.equal(files.length, page.expected.length);
+  const url = `https://www.notion.so/acme/Launch-kit-${ctx.page.pageId.replace(/-/g, '')}?pvs=4`;
+  const files = await ctx.env.files.listFiles(url);
+  assert.equal(files.length, ctx.page.expected.length);
 });
 
 test('the depth limit stops the walk and counts what it did not enter', async () => {
   const progress: WalkProgress[] = [];
   const found: PageFile[] = [];
-  const result = await env.files.walk(page.pageId, { maxDepth: 3, onFile: (f) => found.push(f), onProgress: (p) => progress.push(p) });
+  const result = await ctx.env.files.walk(ctx.page.pageId, { maxDepth: 3, onFile: (f) => found.push(f), onProgress: (p) => progress.push(p) });
   assert.deepEqual(
     found.map(describe),
-    page.expected.filter((e) => !e.startsWith('video@4')),
+    ctx.page.expected.filter((e) => !e.startsWith('video@4')),
   );
   assert.equal(result.skippedDeep, 1, 'Level 3 toggle has children beyond the limit');
   assert.equal(result.title, 'Launch kit');
-  const top = await env.files.walk(page.pageId, { maxDepth: 1 });
-  assert.equal(top.files, 7, 'page files plus the four top-level file blocks');
-  await assert.rejects(env.files.walk(page.pageId, { maxDepth: 0 }), /maxDepth/);
+  const top = await ctx.env.files.walk(ctx.page.pageId, { maxDepth: 1 });
+  assert.equal(top.files, 7, 'four page files plus three top-level file blocks');
+  await assert.rejects(ctx.env.files.walk(ctx.page.pageId, { maxDepth: 0 }), /maxDepth/);
 });
 
 test('progress grows as the walk goes and ends at the full count', async () => {
   const progress: WalkProgress[] = [];
-  const result = await env.files.walk(page.pageId, { onProgress: (p) => progress.push(p) });
+  const result = await ctx.env.files.walk(ctx.page.pageId, { onProgress: (p) => progress.push(p) });
   assert.ok(progress.length >= 5);
   for (let i = 1; i < progress.length; i++) assert.ok(progress[i].blocks >= progress[i - 1].blocks);
   // 124 top level, 3 + 2 + 1 nested, 106 in "Long".
   assert.equal(result.blocks, 124 + 3 + 2 + 1 + 106);
   assert.deepEqual(progress.at(-1), { blocks: result.blocks, files: result.files, requests: result.requests, skippedDeep: 0 });
-  assert.equal(childListRequests(env.emu, page.level2Id) > 0, true);
+  assert.equal(childListRequests(ctx.env.emu, ctx.page.level2Id) > 0, true);
 });
 
 test('a cancelled walk stops requesting and the browser keeps what it found', async () => {
-  const browser = new PageFilesBrowser(env.files);
+  const browser = new PageFilesBrowser(ctx.env.files);
   const controller = new AbortController();
   const sub = browser.model.onDidChange((e) => {
     if (e.type === 'added' && e.file.name === 'diagram.png') controller.abort();
   });
-  const before = env.emu.requests.length;
-  const state = await browser.open(page.pageId, { signal: controller.signal });
+  const before = ctx.env.emu.requests.length;
+  const state = await browser.open(ctx.page.pageId, { signal: controller.signal });
   sub.dispose();
   assert.equal(state, 'cancelled');
   assert.equal(browser.model.state, 'cancelled');
-  assert.deepEqual(browser.model.files.map(describe), page.expected.slice(0, 5));
+  assert.deepEqual(browser.model.files.map(describe), ctx.page.expected.slice(0, 5));
   // Only the page and the first children list were read.
-  assert.equal(env.emu.requests.length - before, 2);
+  assert.equal(ctx.env.emu.requests.length - before, 2);
   browser.dispose();
 });
 
 test('the browser streams files into its model and reports failures instead of throwing', async () => {
-  const browser = new PageFilesBrowser(env.files);
+  const browser = new PageFilesBrowser(ctx.env.files);
   const events: string[] = [];
   browser.model.onDidChange((e) => events.push(e.type));
-  assert.equal(await browser.open(page.pageId), 'done');
-  assert.equal(browser.model.files.length, page.expected.length);
+  assert.equal(await browser.open(ctx.page.pageId), 'done');
+  assert.equal(browser.model.files.length, ctx.page.expected.length);
   assert.equal(browser.model.title, 'Launch kit');
-  assert.equal(events.filter((e) => e === 'added').length, page.expected.length);
+  assert.equal(events.filter((e) => e === 'added').length, ctx.page.expected.length);
   assert.equal(events.at(-1), 'state');
 
   assert.equal(await browser.open('not a page'), 'failed');
