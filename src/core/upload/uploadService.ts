@@ -10,7 +10,7 @@ import { attachFile, type FileRef } from './attach';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { sha256File } from './hashFile';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
-import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
+import { assertUnchanged, checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
 import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
 import { isAbort, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
@@ -42,6 +42,7 @@ export class UploadService {
   private readonly running = new Map<string, AbortController>();
   private readonly send: SendContext;
   private readonly dedupe: boolean;
+  private readonly hashing = new Set<Promise<void>>();
 
   constructor(private readonly client: NotionApi, private readonly options: UploadServiceConfig = {}) {
     const partSizeBytes = options.partSizeBytes ?? DEFAULT_PART_BYTES;
@@ -263,14 +264,11 @@ export class UploadService {
       createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now, intent,
     });
     const fileUpload = await this.track(key, opts.signal, async (signal) => {
-      // Hash alongside the upload (for later dedupe) instead of before it.
-      const hashing = sha || !this.dedupe ? undefined : sha256File(file.path, signal);
-      hashing?.catch(() => undefined);
       const done = await sendNewUpload(this.send, file, key, { ...opts, signal });
-      const sha256 = sha ?? (await hashing?.catch(() => undefined));
-      this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, sha256, error: undefined });
+      this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, error: undefined });
       return done;
     });
+    if (!sha) this.hashLater(key, file);
     return { key, fileUpload, reused: false, resumed: false };
   }
 
@@ -312,13 +310,11 @@ export class UploadService {
     opts.onNotice?.(`${file.filename}: continuing the interrupted upload (${record.partsDone?.length ?? 0} of ${record.numberOfParts} parts already sent).`);
     this.history.update(record.key, { state: 'uploading', error: undefined, notice: undefined });
     const fileUpload = await this.track(record.key, opts.signal, async (signal) => {
-      const hashing = record.sha256 || !this.dedupe ? undefined : sha256File(file.path, signal);
-      hashing?.catch(() => undefined);
       const done = await resumeParts(this.send, file, this.history.get(record.key)!, { ...opts, signal });
-      const sha256 = record.sha256 ?? (await hashing?.catch(() => undefined));
-      this.history.update(record.key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, sha256 });
+      this.history.update(record.key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time });
       return done;
     });
+    if (!record.sha256) this.hashLater(record.key, file);
     return { key: record.key, fileUpload, reused: false, resumed: true };
   }
 
@@ -330,7 +326,30 @@ export class UploadService {
     if (cached) return cached.sha256;
     // Hashing costs a full read: only worth it when some usable upload has the same size.
     if (!this.history.hasSize(file.sizeBytes, (r) => this.usable(r, botId))) return undefined;
+    await this.whenHashed(); // a same-size upload may still be hashing in the background
     return sha256File(file.path, signal);
+  }
+
+  /**
+   * SHA-256 of an uploaded file, for later dedupe, computed after the upload resolves: on a
+   * busy machine hashing alongside would slow the upload itself (see the benchmark). Stored
+   * only if the file is still the one uploaded (same size and mtime).
+   */
+  private hashLater(key: string, file: LocalFile): void {
+    if (!this.dedupe) return;
+    const job = sha256File(file.path)
+      .then(async (sha256) => {
+        await assertUnchanged(file);
+        this.history.update(key, { sha256 });
+      })
+      .catch(() => undefined)
+      .finally(() => this.hashing.delete(job));
+    this.hashing.add(job);
+  }
+
+  /** Resolves once background hashing has finished (tests, benchmark, before deduping). */
+  async whenHashed(): Promise<void> {
+    while (this.hashing.size) await Promise.all([...this.hashing]);
   }
 
   private usable(r: UploadRecord, botId: string): boolean {

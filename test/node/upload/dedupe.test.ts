@@ -1,7 +1,7 @@
 // Upload once, attach many: the same bytes are not sent twice while the earlier upload is usable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { openEnv, randomFile, makeClient, CREATE, SEND, type Env } from './helpers';
 import { UploadService } from '../../../src/core/upload/uploadService';
@@ -92,9 +92,15 @@ test('uploads belong to their integration: another token never reuses them', asy
   assert.equal(coverId(p), r.fileUpload.id);
 });
 
-test('the hash is computed alongside the upload and indexed for later dedupe', async () => {
+test('the hash is computed after the upload and indexed for later dedupe; not if the file changed meanwhile', async () => {
   const f = await randomFile(env.dir, 'unique-size.png', 12_345);
   const up = await env.service.upload(f.path);
+  await env.service.whenHashed();
   assert.equal(env.history.findByUploadId(up.id)!.sha256, f.sha256);
   assert.equal(env.history.findByContent(f.sha256, 12_345)[0].fileUploadId, up.id);
+  const g = await randomFile(env.dir, 'edited-after.png', 12_346);
+  const up2 = await env.service.upload(g.path);
+  appendFileSync(g.path, 'edited');
+  await env.service.whenHashed();
+  assert.equal(env.history.findByUploadId(up2.id)!.sha256, undefined, 'the bytes on disk are no longer the uploaded ones');
 });

@@ -1,0 +1,58 @@
+// Bench contender (b), the floor: curl sending the same parts to the same emulator with the
+// same concurrency (one curl process per part, `concurrency` at a time).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface CurlResult {
+  wallMs: number;
+  /** Sum of the largest `concurrency` per-process peaks (an upper bound for what ran at once). */
+  peakRssBytes: number;
+  fileUploadId: string;
+}
+
+interface CurlJob {
+  url: string;
+  token: string;
+  notionVersion: string;
+  filename: string;
+  contentType: string;
+  partPaths: string[];
+  concurrency: number;
+}
+
+async function curl(args: string[]): Promise<{ body: string; rssBytes: number }> {
+  // /usr/bin/time -f %M prints the peak RSS (KiB) of curl on stderr.
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', '%M', '/usr/bin/curl', '-sS', '--fail-with-body', ...args], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const kib = Number(stderr.trim().split('\n').pop());
+  return { body: stdout, rssBytes: kib * 1024 };
+}
+
+export async function curlUpload(job: CurlJob): Promise<CurlResult> {
+  const headers = ['-H', `Authorization: Bearer ${job.token}`, '-H', `Notion-Version: ${job.notionVersion}`];
+  const rss: number[] = [];
+  const t0 = performance.now();
+  const created = await curl([
+    ...headers, '-H', 'Content-Type: application/json', '-X', 'POST', `${job.url}/v1/file_uploads`,
+    '-d', JSON.stringify({ mode: 'multi_part', number_of_parts: job.partPaths.length, filename: job.filename, content_type: job.contentType }),
+  ]);
+  const id = (JSON.parse(created.body) as { id: string }).id;
+  const queue = job.partPaths.map((p, i) => ({ p, n: i + 1 }));
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const r = await curl([
+        ...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/send`,
+        '-F', `part_number=${next.n}`, '-F', `file=@${next.p};type=${job.contentType};filename=${job.filename}`, '-o', '/dev/null',
+      ]);
+      rss.push(r.rssBytes);
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  await curl([...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/complete`, '-o', '/dev/null']);
+  const wallMs = performance.now() - t0;
+  const peak = rss.sort((a, b) => b - a).slice(0, job.concurrency).reduce((s, v) => s + v, 0);
+  return { wallMs, peakRssBytes: peak, fileUploadId: id };
+}

@@ -1,0 +1,172 @@
+// `npm run bench`: the upload service against the emulator on loopback.
+//  1. One 1 GiB file: (a) UploadService, (b) curl with the same parts and concurrency (the
+//     floor), (c) Notion's guide with @notionhq/client (10 MiB parts in memory, one at a time),
+//     each in its own process (peak RSS is per process), with 0 and 50 ms emulator latency.
+//  2. 200 files of 100 KiB with the emulator's 3 requests/s limit on.
+// Prints a table and writes bench-results/bench.json. Options: --size-mib N, --files N,
+// --latencies 0,50 (for quicker runs while developing).
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { DEFAULT_TOKEN, startEmulator, type Emulator } from '../emulator';
+import { DEFAULT_NOTION_VERSION } from '../../src/core/notion/types';
+import { writeRandomFile, splitInto } from './bigFile';
+import { curlUpload } from './curlUpload';
+import type { WorkerReport } from './workers/report';
+
+const execFileP = promisify(execFile);
+const MiB = 1024 * 1024;
+const PART_BYTES = 20 * MiB;
+const CONCURRENCY = 3;
+
+async function worker(name: string, env: Record<string, string>): Promise<WorkerReport> {
+  const script = path.join(__dirname, 'workers', `${name}.js`);
+  const { stdout } = await execFileP(process.execPath, ['--expose-gc', script], {
+    env: { ...process.env, ...env },
+    maxBuffer: 16 * MiB,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as WorkerReport;
+}
+
+interface Row {
+  scenario: string;
+  contender: string;
+  wallMs: number;
+  peakRssMiB?: number;
+  rssAboveIdleMiB?: number;
+  /** Service with dedupe: when the SHA-256 (computed after the upload) was recorded. */
+  hashReadyMs?: number;
+  verified: boolean;
+}
+
+const mib = (b: number) => Math.round((b / MiB) * 10) / 10;
+
+async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: number[]) {
+  const file = path.join(dir, 'bench-1gib.mp4');
+  const size = sizeMiB * MiB;
+  process.stderr.write(`writing ${sizeMiB} MiB test file…\n`);
+  const sha = await writeRandomFile(file, size);
+  const partDir = path.join(dir, 'parts');
+  mkdirSync(partDir);
+  const partPath = (n: number) => path.join(partDir, `part-${n}`);
+  const parts = await splitInto(file, PART_BYTES, size, partPath);
+  const base = { BENCH_URL: emu.url, BENCH_TOKEN: DEFAULT_TOKEN, BENCH_FILE: file };
+  const rows: Row[] = [];
+  const ratios: Record<string, number> = {};
+  for (const latency of latencies) {
+    emu.setLatency(latency);
+    const scenario = `${sizeMiB} MiB file, latency ${latency} ms`;
+    const check = (id: unknown) => emu.uploadSha256(String(id)) === sha;
+
+    process.stderr.write(`${scenario}: curl…\n`);
+    const b = await curlUpload({
+      url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
+      contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY,
+    });
+    rows.push({ scenario, contender: '(b) curl, same parts, 3 in flight', wallMs: b.wallMs, peakRssMiB: mib(b.peakRssBytes), verified: check(b.fileUploadId) });
+
+    const svcEnv = { ...base, BENCH_CONCURRENCY: String(CONCURRENCY), BENCH_PART_BYTES: String(PART_BYTES) };
+    process.stderr.write(`${scenario}: service…\n`);
+    const a = await worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '1' });
+    rows.push({
+      scenario, contender: '(a) UploadService (default: dedupe on)', wallMs: a.wallMs, hashReadyMs: a.hashReadyMs as number, peakRssMiB: mib(a.peakRssBytes),
+      rssAboveIdleMiB: mib(a.peakRssBytes - a.idleRssBytes), verified: check(a.fileUploadId) && a.hashed === true,
+    });
+    process.stderr.write(`${scenario}: service without hashing…\n`);
+    const a0 = await worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '0' });
+    rows.push({
+      scenario, contender: '(a0) UploadService, dedupe off (no hash)', wallMs: a0.wallMs, peakRssMiB: mib(a0.peakRssBytes),
+      rssAboveIdleMiB: mib(a0.peakRssBytes - a0.idleRssBytes), verified: check(a0.fileUploadId),
+    });
+    process.stderr.write(`${scenario}: SDK guide…\n`);
+    const c = await worker('sdkGuideUpload', base);
+    rows.push({
+      scenario, contender: '(c) @notionhq/client guide, 10 MiB sequential', wallMs: c.wallMs, peakRssMiB: mib(c.peakRssBytes),
+      rssAboveIdleMiB: mib(c.peakRssBytes - c.idleRssBytes), verified: check(c.fileUploadId),
+    });
+    ratios[`a/b @${latency}ms`] = round2(a.wallMs / b.wallMs);
+    ratios[`a0/b @${latency}ms`] = round2(a0.wallMs / b.wallMs);
+    ratios[`c/a @${latency}ms`] = round2(c.wallMs / a.wallMs);
+  }
+  emu.setLatency(0);
+  return { rows, ratios, parts, partBytes: PART_BYTES };
+}
+
+async function manyFiles(emu: Emulator, dir: string, count: number) {
+  const sub = path.join(dir, 'many');
+  mkdirSync(sub);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = path.join(sub, `small-${i}.png`);
+    writeFileSync(f, require('node:crypto').randomBytes(100 * 1024));
+    files.push(f);
+  }
+  emu.setRateLimit({ enabled: true });
+  const mark = emu.requests.length;
+  process.stderr.write(`${count} files × 100 KiB at 3 requests/s…\n`);
+  const r = await worker('manyFiles', { BENCH_URL: emu.url, BENCH_TOKEN: DEFAULT_TOKEN, BENCH_FILES: JSON.stringify(files) });
+  emu.setRateLimit({ enabled: false });
+  const seen = emu.requests.slice(mark);
+  const throttled = seen.filter((q) => q.status === 429).length;
+  const served = seen.length - throttled;
+  const boundMs = (served / 3) * 1000;
+  return {
+    files: count, requests: served, throttled429: throttled, failed: r.failed as number, errors: r.errors,
+    wallMs: r.wallMs, boundMs, ratioToBound: round2(r.wallMs / boundMs),
+  };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'size-mib': { type: 'string', default: '1024' }, files: { type: 'string', default: '200' }, latencies: { type: 'string', default: '0,50' } },
+  });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'notion-bench-'));
+  const emu = await startEmulator({ rateLimit: { enabled: false } });
+  try {
+    const big = await bigFile(emu, dir, Number(values['size-mib']), values.latencies!.split(',').map(Number));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const many = await manyFiles(emu, dir, Number(values.files));
+    const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, big, many };
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync(path.join('bench-results', 'bench.json'), JSON.stringify(result, null, 2));
+    printTables(big.rows, big.ratios, many);
+  } finally {
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTables(rows: Row[], ratios: Record<string, number>, many: Awaited<ReturnType<typeof manyFiles>>): void {
+  const lines = [
+    '| scenario | contender | wall s | hash ready s | peak RSS MiB | RSS above idle MiB | bytes verified |',
+    '|---|---|---:|---:|---:|---:|---|',
+  ];
+  const s = (ms: number | undefined) => (ms === undefined ? '' : (ms / 1000).toFixed(2));
+  for (const r of rows) {
+    lines.push(`| ${r.scenario} | ${r.contender} | ${s(r.wallMs)} | ${s(r.hashReadyMs)} | ${r.peakRssMiB ?? ''} | ${r.rssAboveIdleMiB ?? ''} | ${r.verified ? 'yes' : 'NO'} |`);
+  }
+  lines.push('', '| ratio | value |', '|---|---:|', ...Object.entries(ratios).map(([k, v]) => `| ${k} | ${v} |`));
+  lines.push(
+    '',
+    '| many files | value |',
+    '|---|---:|',
+    `| files × 100 KiB | ${many.files} |`,
+    `| requests served | ${many.requests} |`,
+    `| bound (requests ÷ 3/s) s | ${(many.boundMs / 1000).toFixed(1)} |`,
+    `| wall s | ${(many.wallMs / 1000).toFixed(1)} |`,
+    `| wall ÷ bound | ${many.ratioToBound} |`,
+    `| 429s seen | ${many.throttled429} |`,
+    `| failed uploads | ${many.failed} |`,
+  );
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+// What every bench worker prints as its last stdout line: timings and its own memory.
+export interface WorkerReport {
+  wallMs: number;
+  idleRssBytes: number;
+  peakRssBytes: number;
+  [extra: string]: unknown;
+}
+
+/** RSS now, once the worker's modules are loaded and before any file work. */
+export function idleRss(): number {
+  global.gc?.();
+  return process.memoryUsage().rss;
+}
+
+export function report(r: Omit<WorkerReport, 'peakRssBytes'>): void {
+  // maxRSS is the process's peak resident set size, in KiB.
+  process.stdout.write(JSON.stringify({ ...r, peakRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+}
+
+export function arg(name: string): string {
+  const v = process.env[name];
+  if (v === undefined) throw new Error(`bench worker: ${name} is not set`);
+  return v;
+}
