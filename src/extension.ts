@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { GlobalStateHistoryStore } from './historyStore';
 import { ItemCommands } from './itemCommands';
 import { Log } from './log';
+import { registerPageFiles } from './pageFiles';
 import { RecentTargets } from './recentTargets';
 import { Services } from './services';
 import { historySize } from './settings';
@@ -40,11 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Notion
     ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
   );
   // The page files browser (issue #6) registers its view and commands here:
-  // registerPageFiles(context, services);
+  const pageFiles = registerPageFiles(context, services);
 
   void tokens.refreshContext();
   log.info(`Notion Assets ${context.extension.packageJSON.version} activated (${history.size} uploads in the history)`);
-  return createApi(services);
+  return Object.freeze({ ...createApi(services), files: pageFiles });
 }
 
 export async function deactivate(): Promise<void> {

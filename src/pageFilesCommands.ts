@@ -1,0 +1,248 @@
+// The Page Files commands: Browse Files on Page…, Refresh, Cancel, and the item actions
+// Open in Browser, Copy Link, Download to Workspace…, Copy to Another Page…. Each takes
+// the view's item, or arguments for scripts and tests (see README).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CopyResult } from './core/files/copy';
+import type { WalkState } from './core/files/model';
+import type { PageFile } from './core/files/types';
+import { parseNotionId } from './core/ids';
+import type { MediaBlockType } from './core/notion/types';
+import type { Placement } from './core/upload/types';
+import { isCancellation, showError } from './errorMessages';
+import type { PageFilesConnection } from './pageFilesConnection';
+import { isLinkOnly } from './pageFilesItem';
+import { PAGE_FILES_VIEW_ID, type PageFilesView } from './pageFilesView';
+import type { RecentTargets } from './recentTargets';
+import type { Services } from './services';
+import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
+import { attachedPages } from './uploadItem';
+
+export interface BrowseResult {
+  pageId: string;
+  state: WalkState;
+  files: PageFile[];
+}
+
+export interface DownloadArgs {
+  /** Folder to write into (path or Uri); asked when missing. */
+  folder?: string | vscode.Uri;
+  /** Instead of the name derived from Notion's; refused if it is not a plain file name. */
+  fileName?: string;
+  /** Answer to "replace the existing file?" without asking. */
+  overwrite?: boolean;
+}
+
+export interface CopyArgs {
+  page?: string;
+  placement?: Placement;
+  property?: string;
+  blockType?: MediaBlockType;
+  caption?: string;
+}
+
+const WALKING_CONTEXT = 'notionAssets.pageFiles.walking';
+const HAS_PAGE_CONTEXT = 'notionAssets.pageFiles.hasPage';
+
+export class PageFilesCommands {
+  private pageId: string | undefined;
+  private walk: AbortController | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly connection: PageFilesConnection,
+    private readonly view: PageFilesView,
+    private readonly recents: RecentTargets,
+  ) {}
+
+  private fail(what: string, e: unknown): undefined {
+    if (isCancellation(e)) return undefined;
+    this.services.log.error(what, e);
+    showError(what, e, () => this.services.log.show());
+    return undefined;
+  }
+
+  /** The page to browse: an id/URL, an Uploads view item (its page), or the picker. */
+  private async choosePage(arg: unknown): Promise<string | undefined> {
+    const given = typeof arg === 'string' ? arg : (arg as { page?: unknown } | undefined)?.page;
+    if (typeof given === 'string' && given) {
+      const record = this.services.history.get(given);
+      if (!record) return parseNotionId(given, 'page');
+      const pages = attachedPages(record);
+      if (pages.length <= 1) {
+        if (!pages.length) throw new Error(`“${record.filename}” is not attached to any page yet.`);
+        return pages[0];
+      }
+      const picked = await vscode.window.showQuickPick(
+        pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })),
+        { title: `Pages “${record.filename}” is attached to` },
+      );
+      return picked?.pageId;
+    }
+    return (await askPage(this.services, this.recents, undefined, 'Browse Files on Page…'))?.id;
+  }
+
+  /** Notion: Browse Files on Page… — lists the page's files in the Page Files view. */
+  async browse(arg?: unknown): Promise<BrowseResult | undefined> {
+    try {
+      const pageId = await this.choosePage(arg);
+      if (!pageId) return undefined;
+      this.pageId = pageId;
+      void vscode.commands.executeCommand('setContext', HAS_PAGE_CONTEXT, true);
+      const browser = await this.connection.browser();
+      void vscode.commands.executeCommand(`${PAGE_FILES_VIEW_ID}.focus`);
+      const maxDepth = typeof (arg as { maxDepth?: unknown })?.maxDepth === 'number' ? (arg as { maxDepth: number }).maxDepth : undefined;
+      this.walk?.abort();
+      const walk = (this.walk = new AbortController());
+      await vscode.commands.executeCommand('setContext', WALKING_CONTEXT, true);
+      const state = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Reading the page’s files', cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => walk.abort());
+          const sub = browser.model.onDidChange((e) => {
+            if (e.type === 'progress') progress.report({ message: `${e.progress.blocks} blocks read, ${e.progress.files} files found` });
+          });
+          return browser.open(pageId, { signal: walk.signal, maxDepth }).finally(() => sub.dispose());
+        },
+      );
+      if (this.walk === walk) {
+        this.walk = undefined;
+        await vscode.commands.executeCommand('setContext', WALKING_CONTEXT, false);
+      }
+      const model = browser.model;
+      if (state === 'failed' && model.error) this.fail('Browse Files on Page', model.error);
+      if (state === 'done' && model.title) await this.recents.add({ id: model.pageId ?? pageId, title: model.title });
+      return { pageId: model.pageId ?? pageId, state, files: model.files };
+    } catch (e) {
+      return this.fail('Browse Files on Page', e);
+    }
+  }
+
+  async refresh(): Promise<BrowseResult | undefined> {
+    if (!this.pageId) return this.browse();
+    return this.browse(this.pageId);
+  }
+
+  cancel(): void {
+    this.walk?.abort();
+  }
+
+  /** The file an item action is about: the view element, a key, or a PageFile (scripts). */
+  private file(arg: unknown, what: string): PageFile {
+    const key = typeof arg === 'string' ? arg : (arg as { key?: unknown } | undefined)?.key;
+    const f = this.view.fileFor(typeof key === 'string' ? key : undefined);
+    if (!f) throw new Error(`${what}: choose a file in the Page Files view.`);
+    return f;
+  }
+
+  private async fresh(f: PageFile): Promise<PageFile> {
+    const browser = await this.connection.browser();
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Getting a fresh link…' }, () => browser.freshFile(f));
+  }
+
+  async openInBrowser(arg?: unknown): Promise<boolean | undefined> {
+    try {
+      const f = await this.fresh(this.file(arg, 'Open in Browser'));
+      // A string keeps the signed URL byte for byte; vscode.Uri would re-encode its query.
+      return await vscode.env.openExternal(f.url as unknown as vscode.Uri);
+    } catch (e) {
+      return this.fail('Open in Browser', e);
+    }
+  }
+
+  async copyLink(arg?: unknown): Promise<string | undefined> {
+    try {
+      const f = await this.fresh(this.file(arg, 'Copy Link'));
+      await vscode.env.clipboard.writeText(f.url);
+      const until = f.expiryTime ? ` (works until ${new Date(f.expiryTime).toLocaleTimeString()})` : '';
+      vscode.window.setStatusBarMessage(`Copied the link to “${f.name}”${until}`, 5000);
+      return f.url;
+    } catch (e) {
+      return this.fail('Copy Link', e);
+    }
+  }
+
+  private async chooseFolder(given: DownloadArgs['folder']): Promise<string | undefined> {
+    if (given) return typeof given === 'string' ? given : given.fsPath;
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      defaultUri: root,
+      openLabel: 'Download Here',
+      title: 'Download to folder',
+    });
+    return picked?.[0]?.fsPath;
+  }
+
+  async download(arg?: unknown, args: DownloadArgs = {}): Promise<{ path: string; bytes: number; sha256: string } | undefined> {
+    try {
+      const f = this.file(arg, 'Download');
+      if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: use Open in Browser.`);
+      const folder = await this.chooseFolder(args.folder);
+      if (!folder) return undefined;
+      const service = await this.connection.service();
+      const confirmOverwrite = async (target: string) =>
+        args.overwrite ??
+        (await vscode.window.showWarningMessage(`${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
+      const res = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Downloading “${f.name}”`, cancellable: true },
+        (progress, token) => {
+          const ac = new AbortController();
+          token.onCancellationRequested(() => ac.abort());
+          let shown = 0;
+          return service.download(f, {
+            directory: folder,
+            fileName: args.fileName,
+            signal: ac.signal,
+            confirmOverwrite,
+            onProgress: (received, total) => {
+              if (!total) return progress.report({ message: `${Math.round(received / 1024)} KiB` });
+              const pct = Math.floor((received / total) * 100);
+              if (pct > shown) progress.report({ increment: pct - shown, message: `${pct}%` });
+              shown = pct;
+            },
+          });
+        },
+      );
+      const uri = vscode.Uri.file(res.path);
+      void vscode.window.showInformationMessage(`Downloaded “${f.name}” to ${vscode.workspace.asRelativePath(uri)}.`, 'Open', 'Reveal in Explorer').then((pick) => {
+        if (pick === 'Open') void vscode.commands.executeCommand('vscode.open', uri);
+        if (pick === 'Reveal in Explorer') void vscode.commands.executeCommand('revealInExplorer', uri);
+      });
+      return { path: res.path, bytes: res.bytes, sha256: res.sha256 };
+    } catch (e) {
+      return this.fail('Download', e);
+    }
+  }
+
+  async copyToPage(arg?: unknown, args: CopyArgs = {}): Promise<CopyResult | undefined> {
+    try {
+      const f = this.file(arg, 'Copy to Another Page');
+      if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: copy its link instead.`);
+      const page = await askPage(this.services, this.recents, args.page, `Copy “${f.name}” to…`);
+      if (!page) return undefined;
+      const placement = args.placement ?? (await askPlacement([f.name], page.title, false));
+      if (!placement || placement === 'none') return undefined;
+      const property = placement === 'property' ? await askProperty(this.services, page, args.property) : undefined;
+      if (placement === 'property' && !property) return undefined;
+      const target = buildTarget(page.id, placement, { property, blockType: args.blockType, caption: args.caption });
+      const service = await this.connection.service();
+      const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link, nothing is downloaded';
+      const res = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(placement)}: “${f.name}” → “${page.title}” (${how})`, cancellable: true },
+        (_progress, token) => {
+          const ac = new AbortController();
+          token.onCancellationRequested(() => ac.abort());
+          return service.copyToPage(f, target, { signal: ac.signal });
+        },
+      );
+      await this.recents.add(page);
+      void vscode.window.showInformationMessage(`Copied “${f.name}” to “${page.title}”.`);
+      return res;
+    } catch (e) {
+      return this.fail('Copy to Another Page', e);
+    }
+  }
+}

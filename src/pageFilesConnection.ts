@@ -1,0 +1,63 @@
+// The file browser's core objects for the current connection: built on first use from the
+// lazily loaded core bundle (never at activation), rebuilt when the token or settings change.
+import * as vscode from 'vscode';
+import type { PageFilesBrowser } from './core/files/browser';
+import type { identifyFromHistory } from './core/files/ourUploads';
+import type { PageFilesService } from './core/files/service';
+import type { NotionClient } from './core/notion/client';
+import { loadCore, type Services } from './services';
+import type { PageFilesView } from './pageFilesView';
+
+/** What this side takes from dist/core.js at runtime (in addition to services.ts's CoreModule). */
+interface FilesCore {
+  PageFilesService: typeof PageFilesService;
+  PageFilesBrowser: typeof PageFilesBrowser;
+  identifyFromHistory: typeof identifyFromHistory;
+}
+
+export const MAX_DEPTH_SETTING = 'files.maxDepth';
+
+export function maxDepthSetting(): number {
+  const v = vscode.workspace.getConfiguration('notionAssets').get<number>(MAX_DEPTH_SETTING, 5);
+  return Number.isFinite(v) ? Math.min(20, Math.max(1, Math.round(v))) : 5;
+}
+
+export class PageFilesConnection implements vscode.Disposable {
+  private current: { client: NotionClient; browser: PageFilesBrowser } | undefined;
+
+  constructor(private readonly services: Services, private readonly view: PageFilesView) {}
+
+  /** The browser for the current token and settings (asks for a token if none is set). */
+  async browser(): Promise<PageFilesBrowser> {
+    const client = await this.services.client();
+    if (this.current?.client === client) return this.current.browser;
+    const uploads = await this.services.uploads();
+    const core = loadCore() as unknown as FilesCore;
+    const service = new core.PageFilesService({
+      api: client,
+      uploads,
+      identifyUpload: core.identifyFromHistory(this.services.history),
+      maxDepth: maxDepthSetting,
+    });
+    const browser = new core.PageFilesBrowser(service);
+    // Links and ids read with another token or API address are not this connection's.
+    this.current?.browser.dispose();
+    this.current = { client, browser };
+    this.view.setModel(browser.model);
+    return browser;
+  }
+
+  async service(): Promise<PageFilesService> {
+    return (await this.browser()).service;
+  }
+
+  /** The running browser, without connecting (undefined before the first use). */
+  get active(): PageFilesBrowser | undefined {
+    return this.current?.browser;
+  }
+
+  dispose(): void {
+    this.current?.browser.dispose();
+    this.current = undefined;
+  }
+}
