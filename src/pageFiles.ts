@@ -16,8 +16,11 @@ import type { Services } from './services';
 export interface PageFilesApi {
   /** Every file on a page (id or URL): cover, icon, file-bearing blocks, files properties. */
   listFiles(page: string, opts?: { maxDepth?: number; signal?: AbortSignal }): Promise<PageFile[]>;
-  /** A link good for at least five more minutes (re-reads the page or block when needed). */
-  freshUrl(file: PageFile, opts?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * A link good for at least five more minutes (re-reads the page or block when needed).
+   * `verify` (default true) also tries a fresh-looking hosted link on the file host first.
+   */
+  freshUrl(file: PageFile, opts?: { signal?: AbortSignal; verify?: boolean }): Promise<string>;
   /** Streams the file into `folder`; never overwrites unless `overwrite` is true. */
   download(
     file: PageFile,
@@ -49,7 +52,7 @@ export function registerPageFiles(context: vscode.ExtensionContext, services: Se
   const service = () => connection.service();
   return Object.freeze({
     listFiles: async (page, opts) => (await service()).listFiles(page, opts),
-    freshUrl: async (file, opts) => (await service()).freshUrl(file, opts),
+    freshUrl: async (file, opts) => (await service()).freshUrl(file, { verify: true, ...opts }),
     download: async (file, folder, opts = {}) =>
       (await service()).download(file, { ...opts, directory: folder, confirmOverwrite: () => opts.overwrite ?? false }),
     copyToPage: async (file, target, opts) => (await service()).copyToPage(file, target, opts),

@@ -22,6 +22,8 @@ export interface BrowseResult {
   pageId: string;
   state: WalkState;
   files: PageFile[];
+  /** What the view shows: its message and one row per file (for scripts and tests). */
+  view: { message?: string; rows: Array<{ key: string; label: string; description: string; contextValue?: string }> };
 }
 
 export interface DownloadArgs {
@@ -112,7 +114,7 @@ export class PageFilesCommands {
       const model = browser.model;
       if (state === 'failed' && model.error) this.fail('Browse Files on Page', model.error);
       if (state === 'done' && model.title) await this.recents.add({ id: model.pageId ?? pageId, title: model.title });
-      return { pageId: model.pageId ?? pageId, state, files: model.files };
+      return { pageId: model.pageId ?? pageId, state, files: model.files, view: this.view.snapshot() };
     } catch (e) {
       return this.fail('Browse Files on Page', e);
     }
@@ -137,7 +139,7 @@ export class PageFilesCommands {
 
   private async fresh(f: PageFile): Promise<PageFile> {
     const browser = await this.connection.browser();
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Getting a fresh link…' }, () => browser.freshFile(f));
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Getting a fresh link…' }, () => browser.freshFile(f, { verify: true }));
   }
 
   async openInBrowser(arg?: unknown): Promise<boolean | undefined> {

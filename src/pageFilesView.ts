@@ -81,6 +81,16 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
     return undefined;
   }
 
+  /** The view's message and rows as rendered now. */
+  snapshot(): { message?: string; rows: Array<{ key: string; label: string; description: string; contextValue?: string }> } {
+    if (this.repaintTimer) this.repaintNow();
+    const rows = this.getChildren().map((key) => {
+      const item = this.getTreeItem(key);
+      return { key, label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue };
+    });
+    return { message: this.treeView.message, rows };
+  }
+
   /** The file behind a view element (or the selection when none is given). */
   fileFor(key: string | undefined): PageFile | undefined {
     const k = key ?? this.treeView.selection[0];

@@ -3,7 +3,7 @@
 import { parseNotionId, tryParseNotionId } from '../ids';
 import { isAbortError } from '../notion/errors';
 import { PageFilesModel, type WalkState } from './model';
-import type { PageFilesService } from './service';
+import type { FreshFileOptions, PageFilesService } from './service';
 import type { PageFile } from './types';
 
 export class PageFilesBrowser {
@@ -68,7 +68,7 @@ export class PageFilesBrowser {
   }
 
   /** The file with a fresh link; the model shows the new link and expiry. */
-  async freshFile(file: PageFile, opts: { signal?: AbortSignal } = {}): Promise<PageFile> {
+  async freshFile(file: PageFile, opts: FreshFileOptions = {}): Promise<PageFile> {
     const fresh = await this.service.freshFile(file, opts);
     if (fresh !== file) this.model.update(fresh);
     return fresh;

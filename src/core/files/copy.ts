@@ -3,7 +3,7 @@
 // file is linked as is; one of our own uploads is simply attached again by id.
 import type { RequestOptions } from '../notion/api';
 import type { AttachTarget } from '../upload/types';
-import { redact } from './download';
+import { redactUrlsIn } from './redactUrl';
 import type { PageFile } from './types';
 
 /** What copy needs from the upload service. */
@@ -31,11 +31,6 @@ export class CopyFailedError extends Error {
     super(message, options);
     this.name = 'CopyFailedError';
   }
-}
-
-/** Error text with any signed URL's query (its signature) cut off. */
-function scrub(message: string): string {
-  return message.replace(/https?:\/\/[^\s"'<>)]+/g, (u) => redact(u));
 }
 
 function isUnknownUpload(e: unknown): boolean {
@@ -90,7 +85,7 @@ export async function copyFileToPage(
     return await importAndAttach(source, uploads, file, target, signal);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new CopyFailedError(file, `Could not copy “${file.name}” to page ${target.pageId}: ${scrub((e as Error).message)}`, {
+    throw new CopyFailedError(file, `Could not copy “${file.name}” to page ${target.pageId}: ${redactUrlsIn((e as Error).message)}`, {
       cause: e,
     });
   }

@@ -1,15 +1,16 @@
 // Streams a file URL to disk. The bytes go to a temporary file next to the target, renamed
 // into place only once complete, so a cancelled or failed download leaves nothing behind.
 // Signed file URLs live on a file host, not the API origin: the request carries no
-// Authorization header (plain undici request, not the Notion client).
+// Authorization header (its own connection pool, see fileHost.ts, not the Notion client).
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { link, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { request } from 'undici';
 import { assertSafeFileName } from './fileName';
+import { getFile } from './fileHost';
+import { redactUrl } from './redactUrl';
 
 export interface DownloadOptions {
   signal?: AbortSignal;
@@ -28,7 +29,7 @@ export interface DownloadResult {
 /** The file host answered with an error status (an expired signed URL reads as 400/403). */
 export class DownloadHttpError extends Error {
   constructor(readonly status: number, readonly url: string) {
-    super(`The file host answered ${status} for ${redact(url)}.`);
+    super(`The file host answered ${status} for ${redactUrl(url)}.`);
     this.name = 'DownloadHttpError';
   }
 }
@@ -37,16 +38,6 @@ export class TargetExistsError extends Error {
   constructor(readonly path: string) {
     super(`${path} already exists; not overwriting it.`);
     this.name = 'TargetExistsError';
-  }
-}
-
-/** A URL without its query: signed URLs carry their signature there, which has no place in logs. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.search ? `${u.origin}${u.pathname}?…` : `${u.origin}${u.pathname}`;
-  } catch {
-    return '(invalid URL)';
   }
 }
 
@@ -83,7 +74,7 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new Error(`Cannot download ${JSON.stringify(redact(url))}: not a valid URL.`);
+    throw new Error(`Cannot download ${JSON.stringify(redactUrl(url))}: not a valid URL.`);
   }
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new Error(`Cannot download a ${protocol} URL: only http and https links are fetched.`);
@@ -95,7 +86,7 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   }
   opts.signal?.throwIfAborted();
 
-  const res = await request(url, { method: 'GET', signal: opts.signal, maxRedirections: 5 });
+  const res = await getFile(url, { signal: opts.signal });
   if (res.statusCode < 200 || res.statusCode >= 300) {
     await res.body.dump().catch(() => undefined);
     throw new DownloadHttpError(res.statusCode, url);
@@ -117,7 +108,7 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   try {
     await pipeline(res.body, meter, createWriteStream(temp, { flags: 'wx' }), { signal: opts.signal });
     if (total !== undefined && received !== total) {
-      throw new Error(`Download of ${redact(url)} ended after ${received} of ${total} bytes.`);
+      throw new Error(`Download of ${redactUrl(url)} ended after ${received} of ${total} bytes.`);
     }
     await moveIntoPlace(temp, target, overwrite);
   } catch (e) {

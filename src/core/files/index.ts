@@ -8,5 +8,7 @@ export { downloadToFile, DownloadHttpError, TargetExistsError, type DownloadOpti
 export { copyFileToPage, CopyFailedError, type CopyUploader, type CopyResult } from './copy';
 export { identifyFromHistory, type UploadIdentifier } from './ourUploads';
 export { PageFilesModel, type PageFilesChange, type WalkState } from './model';
-export { PageFilesService, type PageFilesServiceOptions, type PageDownloadOptions } from './service';
+export { PageFilesService, type PageFilesServiceOptions, type PageDownloadOptions, type FreshFileOptions } from './service';
+export { closeFileHostConnections } from './fileHost';
+export { redactUrl } from './redactUrl';
 export { PageFilesBrowser } from './browser';

@@ -9,6 +9,7 @@ import { copyFileToPage, type CopyResult, type CopyUploader } from './copy';
 import { DownloadHttpError, downloadToFile, type DownloadOptions, type DownloadResult } from './download';
 import { assertSafeFileName, deriveFileName } from './fileName';
 import { ensureFresh } from './freshLink';
+import { probeLink } from './fileHost';
 import { classify, type UploadIdentifier } from './ourUploads';
 import { isNotionHosted, type PageFile } from './types';
 import { walkPageFiles, type WalkOptions, type WalkResult } from './walk';
@@ -23,6 +24,13 @@ export interface PageFilesServiceOptions {
   now?: () => number;
   /** Default nesting depth for walks (default 5). */
   maxDepth?: () => number | undefined;
+}
+
+export interface FreshFileOptions extends RequestOptions {
+  /** Re-read the owner even if the link looks fresh. */
+  force?: boolean;
+  /** Also check a fresh-looking link on the file host (one ranged GET) before trusting it. */
+  verify?: boolean;
 }
 
 export interface PageDownloadOptions extends DownloadOptions {
@@ -56,12 +64,20 @@ export class PageFilesService {
     return files;
   }
 
-  /** The file with a link good for at least five more minutes (re-reads its owner if needed). */
-  async freshFile(file: PageFile, opts: RequestOptions & { force?: boolean } = {}): Promise<PageFile> {
-    return ensureFresh(this.opts.api, file, { ...opts, now: this.opts.now });
+  /**
+   * The file with a link good for at least five more minutes (re-reads its owner if needed).
+   * With `verify`, a link that still looks fresh is also tried on the file host (one byte),
+   * and renewed if refused: the local clock may be off from Notion's by more than the margin.
+   */
+  async freshFile(file: PageFile, opts: FreshFileOptions = {}): Promise<PageFile> {
+    const fresh = await ensureFresh(this.opts.api, file, { signal: opts.signal, force: opts.force, now: this.opts.now });
+    if (!opts.verify || fresh !== file || !isNotionHosted(file)) return fresh;
+    const status = await probeLink(fresh.url, opts.signal);
+    if (status === undefined || !DEAD_LINK_STATUSES.has(status)) return fresh;
+    return ensureFresh(this.opts.api, file, { signal: opts.signal, force: true });
   }
 
-  async freshUrl(file: PageFile, opts: RequestOptions = {}): Promise<string> {
+  async freshUrl(file: PageFile, opts: FreshFileOptions = {}): Promise<string> {
     return (await this.freshFile(file, opts)).url;
   }
 

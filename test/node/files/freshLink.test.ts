@@ -5,6 +5,7 @@ import { request } from 'undici';
 import { test } from 'node:test';
 import { FileGoneError, needsRefresh } from '../../../src/core/files/freshLink';
 import { PageFilesBrowser } from '../../../src/core/files/browser';
+import { PageFilesService } from '../../../src/core/files/service';
 import type { PageFile } from '../../../src/core/files/types';
 import { useRichPage } from './seed';
 
@@ -90,4 +91,23 @@ test('a file whose block was deleted reports that it is gone', async () => {
     assert.match(e.message, /“notes\.txt” \(file block\) is no longer on page .*block was deleted/);
     return true;
   });
+});
+
+test('verify: a link our clock thinks is fresh but the file host refuses is renewed', async () => {
+  const skewed = new PageFilesService({ api: ctx.env.client }); // real clock, behind the emulator's after the tests above
+  const report = (await skewed.listFiles(ctx.page.pageId)).find((f) => f.name === 'report.pdf')!;
+  ctx.env.emu.clock.advance(2 * 60 * MIN);
+  assert.equal(await skewed.freshFile(report), report, 'by our clock it is fresh');
+  const n = ctx.env.emu.requests.length;
+  const verified = await skewed.freshFile(report, { verify: true });
+  assert.notEqual(verified.url, report.url);
+  assert.equal(await status(verified.url), 200);
+  const seen = ctx.env.emu.requests.slice(n).map((r) => `${r.method} ${r.path.startsWith('/files/') ? '/files/…' : r.path} ${r.status}`);
+  assert.deepEqual(seen.slice(0, 2), ['GET /files/… 403', `GET /v1/blocks/${(report.location as { blockId: string }).blockId} 200`]);
+  // A link that works is used as is after the one-byte check.
+  const m = ctx.env.emu.requests.length;
+  assert.equal(await skewed.freshFile(verified, { verify: true }), verified);
+  const probe = ctx.env.emu.requests.slice(m);
+  assert.equal(probe.length, 1);
+  assert.ok([200, 206].includes(probe[0].status), 'a server may ignore the range');
 });

@@ -1,0 +1,106 @@
+// The Page Files view against the in-process emulator: Browse Files lists a seeded page's
+// files (rows as the view renders them), Download writes byte-exact into the workspace,
+// Copy Link always hands out a live link, Copy to Another Page works without a download.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { NotionAssetsApi } from '../../../src/api';
+import type { PageFilesApi } from '../../../src/pageFiles';
+import type { BrowseResult } from '../../../src/pageFilesCommands';
+import { children, getFixture, type Fixture } from './fixture';
+
+const sha = (p: string) => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+
+suite('Page Files view', () => {
+  let f: Fixture;
+  let pageId: string;
+  let uploaded: { path: string; sha256: string; name: string };
+  let result: BrowseResult;
+  const workspace = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const row = (name: string) => result.view.rows.find((r) => r.label === name)!;
+
+  suiteSetup(async () => {
+    f = await getFixture();
+    pageId = f.emulator.seed.page({
+      title: 'Files Page',
+      cover: { type: 'external', external: { url: 'https://example.com/covers/sky.jpg' } },
+    }).id;
+    const pdf = f.file('pdf');
+    uploaded = { path: pdf.fsPath, sha256: sha(pdf.fsPath), name: path.basename(pdf.fsPath) };
+    await f.api.upload(pdf, { pageId, as: 'block' });
+    const [toggle] = f.emulator.seed.blocks(pageId, [
+      { type: 'toggle', toggle: { rich_text: [{ type: 'text', text: { content: 'More' } }] } },
+    ]).ids;
+    f.emulator.seed.blocks(toggle, [{ type: 'video', video: { type: 'external', external: { url: 'https://example.com/media/demo.mp4' } } }]);
+    f.emulator.seed.blocks(pageId, [{ type: 'bookmark', bookmark: { url: 'https://example.com/blog/post', caption: [] } }]);
+    result = (await vscode.commands.executeCommand<BrowseResult>('notionAssets.browseFiles', pageId))!;
+  });
+
+  test('Browse Files on Page lists every file with where it sits, its kind and its link expiry', () => {
+    assert.ok(result, 'the command returned a result');
+    assert.equal(result.state, 'done');
+    assert.equal(result.pageId, pageId);
+    assert.deepEqual(result.view.rows.map((r) => r.label), ['sky.jpg', uploaded.name, 'demo.mp4', 'post']);
+    assert.equal(row('sky.jpg').description, 'cover · external link');
+    assert.match(row(uploaded.name).description, /^pdf block · our upload · link expires in (59|60) min$/);
+    assert.equal(row('demo.mp4').description, 'video block · external link');
+    assert.equal(row(uploaded.name).contextValue, 'pageFile.upload.file');
+    assert.equal(row('post').contextValue, 'pageFile.external.link', 'bookmarks are links, not downloadable files');
+    assert.equal(result.view.message, '4 files on “Files Page”.');
+  });
+
+  test('Download writes the file into the workspace, byte-exact, and never overwrites silently', async () => {
+    const key = row(uploaded.name).key;
+    const target = path.join(workspace(), uploaded.name);
+    try {
+      const res = await vscode.commands.executeCommand<{ path: string; sha256: string }>('notionAssets.pageFiles.download', key, { folder: workspace() });
+      assert.ok(res, 'download returned a result');
+      assert.equal(res.path, target);
+      assert.equal(sha(target), uploaded.sha256);
+      assert.equal(res.sha256, uploaded.sha256);
+
+      fs.writeFileSync(target, 'local edits');
+      const refused = await vscode.commands.executeCommand('notionAssets.pageFiles.download', key, { folder: workspace(), overwrite: false });
+      assert.equal(refused, undefined);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'local edits');
+      assert.deepEqual(fs.readdirSync(workspace()).filter((n) => n.endsWith('.part')), [], 'no temp file left');
+    } finally {
+      fs.rmSync(target, { force: true });
+    }
+  });
+
+  test('Copy Link gives a link that works now, renewed once the held one has expired', async () => {
+    const key = row(uploaded.name).key;
+    const first = await vscode.commands.executeCommand<string>('notionAssets.pageFiles.copyLink', key);
+    assert.equal(await vscode.env.clipboard.readText(), first);
+    assert.equal((await fetch(first!)).status, 200);
+    f.emulator.clock.advance(61 * 60_000);
+    assert.equal((await fetch(first!)).status, 403, 'the held link is dead now');
+    const second = await vscode.commands.executeCommand<string>('notionAssets.pageFiles.copyLink', key);
+    assert.notEqual(second, first);
+    const res = await fetch(second!);
+    assert.equal(res.status, 200);
+    assert.equal(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex'), uploaded.sha256);
+  });
+
+  test('Copy to Another Page attaches the file there without a download', async () => {
+    const key = row(uploaded.name).key;
+    const target = f.emulator.seed.page({ title: 'Copy Target' }).id;
+    const res = await vscode.commands.executeCommand<{ how: string }>('notionAssets.pageFiles.copyToPage', key, { page: target, placement: 'block' });
+    assert.ok(res, 'copy returned a result');
+    assert.equal(res.how, 'reattached', 'our own upload is attached again by id');
+    const [block] = await children(f, target);
+    assert.equal(block.type, 'pdf');
+  });
+
+  test('the exported API lists the same files and downloads them', async () => {
+    const files = (f.api as NotionAssetsApi & { files: PageFilesApi }).files;
+    const listed = await files.listFiles(`https://www.notion.so/Files-Page-${pageId.replace(/-/g, '')}`);
+    assert.deepEqual(listed.map((x) => x.name), result.view.rows.map((r) => r.label));
+    const dir = fs.mkdtempSync(path.join(f.dir, 'api-'));
+    const res = await files.download(listed.find((x) => x.name === uploaded.name)!, dir);
+    assert.equal(sha(res.path), uploaded.sha256);
+  });
+});
