@@ -2,6 +2,7 @@
 // lazily loaded core bundle (never at activation), rebuilt when the token or settings change.
 import * as vscode from 'vscode';
 import type { PageFilesBrowser } from './core/files/browser';
+import type { closeFileHostConnections } from './core/files/fileHost';
 import type { identifyFromHistory } from './core/files/ourUploads';
 import type { PageFilesService } from './core/files/service';
 import type { NotionClient } from './core/notion/client';
@@ -13,6 +14,7 @@ interface FilesCore {
   PageFilesService: typeof PageFilesService;
   PageFilesBrowser: typeof PageFilesBrowser;
   identifyFromHistory: typeof identifyFromHistory;
+  closeFileHostConnections: typeof closeFileHostConnections;
 }
 
 export const MAX_DEPTH_SETTING = 'files.maxDepth';
@@ -57,7 +59,9 @@ export class PageFilesConnection implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.current?.browser.dispose();
+    if (!this.current) return; // the core was never loaded: nothing to close
+    this.current.browser.dispose();
     this.current = undefined;
+    void (loadCore() as unknown as FilesCore).closeFileHostConnections();
   }
 }
