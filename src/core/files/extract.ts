@@ -1,6 +1,6 @@
 // Reads PageFiles out of Notion's page and block objects. Pure functions: no requests.
 import type { Block, Page } from '../notion/types';
-import { FILE_BLOCK_TYPES, URL_BLOCK_TYPES, type FileLocation, type PageFile } from './types';
+import { FILE_BLOCK_TYPES, URL_BLOCK_TYPES, type FileBlockType, type FileLocation, type PageFile, type UrlBlockType } from './types';
 
 interface Hosting {
   kind: 'hosted' | 'external';
@@ -89,11 +89,11 @@ export function fileOfBlock(pageId: string, block: Block, depth: number): PageFi
   if ((FILE_BLOCK_TYPES as readonly string[]).includes(block.type)) {
     const h = readFileObject(payload);
     if (!h) return undefined;
-    const loc = { type: 'block', blockId: block.id, blockType: block.type as any, depth } as const;
+    const loc: FileLocation = { type: 'block', blockId: block.id, blockType: block.type as FileBlockType, depth };
     return toPageFile(pageId, loc, h, block.type);
   }
   if ((URL_BLOCK_TYPES as readonly string[]).includes(block.type) && typeof payload.url === 'string' && payload.url) {
-    const loc = { type: 'block', blockId: block.id, blockType: block.type as any, depth } as const;
+    const loc: FileLocation = { type: 'block', blockId: block.id, blockType: block.type as UrlBlockType, depth };
     return toPageFile(pageId, loc, { kind: 'external', url: payload.url }, block.type);
   }
   return undefined;

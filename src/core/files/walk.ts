@@ -3,6 +3,7 @@
 // up to a depth limit. Requests go one at a time through the client, so its limiter paces
 // them; results are reported as they are found so a cancelled walk keeps what it found.
 import type { NotionApi } from '../notion/api';
+import { pageTitle } from '../notion/pageSummary';
 import type { Block } from '../notion/types';
 import { fileOfBlock, filesOfPage, isOtherPage } from './extract';
 import type { PageFile, WalkProgress } from './types';
@@ -21,16 +22,6 @@ export interface WalkResult extends WalkProgress {
   pageId: string;
   title: string;
   files: number;
-}
-
-/** The page's title (the `title` property's plain text), '' when it has none. */
-export function pageTitle(properties: Record<string, any>): string {
-  for (const value of Object.values(properties ?? {})) {
-    if (value?.type === 'title' && Array.isArray(value.title)) {
-      return value.title.map((t: any) => t.plain_text ?? t.text?.content ?? '').join('');
-    }
-  }
-  return '';
 }
 
 export async function walkPageFiles(api: NotionApi, pageId: string, opts: WalkOptions = {}): Promise<WalkResult> {
@@ -71,5 +62,5 @@ export async function walkPageFiles(api: NotionApi, pageId: string, opts: WalkOp
     } while (cursor);
   };
   await visit(page.id, 1);
-  return { pageId: page.id, title: pageTitle(page.properties), ...progress };
+  return { pageId: page.id, title: pageTitle(page as unknown as Record<string, unknown>), ...progress };
 }
