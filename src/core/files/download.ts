@@ -94,7 +94,8 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   const announced = Number(res.headers['content-length']);
   const total = Number.isFinite(announced) && announced >= 0 ? announced : undefined;
 
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  // A short hidden name: the target's own name may already be at the 255-byte limit.
+  const temp = join(dirname(target), `.notion-download-${randomBytes(6).toString('hex')}.part`);
   const hash = createHash('sha256');
   let received = 0;
   const meter = new Transform({

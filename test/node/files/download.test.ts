@@ -154,3 +154,12 @@ test('the file host gets no Authorization header', async () => {
     host.close();
   }
 });
+
+test('a name at the 255-byte limit downloads (the temporary file has a short name of its own)', async () => {
+  const dir = freshDir();
+  const name = `${'a'.repeat(251)}.pdf`;
+  const res = await env.files.download(await file('report.pdf'), { directory: dir, fileName: name });
+  assert.equal(path.basename(res.path), name);
+  assert.equal(sha(res.path), report.sha256);
+  assert.deepEqual(readdirSync(dir), [name]);
+});
