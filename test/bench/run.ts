@@ -3,8 +3,8 @@
 //     floor), (c) Notion's guide with @notionhq/client (10 MiB parts in memory, one at a time),
 //     each in its own process (peak RSS is per process), with 0 and 50 ms emulator latency.
 //  2. 200 files of 100 KiB with the emulator's 3 requests/s limit on.
-// Prints a table and writes bench-results/bench.json. Options: --size-mib N, --files N,
-// --latencies 0,50 (for quicker runs while developing).
+// Prints a table (median of --reps runs, interleaved) and writes bench-results/bench.json.
+// Options: --size-mib N, --files N, --latencies 0,50, --reps N (quicker runs while developing).
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -30,10 +30,27 @@ async function worker(name: string, env: Record<string, string>): Promise<Worker
   return JSON.parse(stdout.trim().split('\n').pop()!) as WorkerReport;
 }
 
+interface Run {
+  wallMs: number;
+  peakRssBytes: number;
+  idleRssBytes?: number;
+  fileUploadId?: unknown;
+  verified?: boolean;
+  [extra: string]: unknown;
+}
+
+function medianOf(xs: number[]): number | undefined {
+  if (xs.length === 0) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 interface Row {
   scenario: string;
   contender: string;
+  /** Median over the repetitions. */
   wallMs: number;
+  wallAllMs: number[];
   peakRssMiB?: number;
   rssAboveIdleMiB?: number;
   /** Service with dedupe: when the SHA-256 (computed after the upload) was recorded. */
@@ -43,7 +60,7 @@ interface Row {
 
 const mib = (b: number) => Math.round((b / MiB) * 10) / 10;
 
-async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: number[]) {
+async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: number[], reps: number) {
   const file = path.join(dir, 'bench-1gib.mp4');
   const size = sizeMiB * MiB;
   process.stderr.write(`writing ${sizeMiB} MiB test file…\n`);
@@ -55,40 +72,53 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
   const base = { BENCH_URL: emu.url, BENCH_TOKEN: DEFAULT_TOKEN, BENCH_FILE: file };
   const rows: Row[] = [];
   const ratios: Record<string, number> = {};
+  const svcEnv = { ...base, BENCH_CONCURRENCY: String(CONCURRENCY), BENCH_PART_BYTES: String(PART_BYTES) };
+  const contenders: Array<{ id: string; label: string; run: () => Promise<Run> }> = [
+    {
+      id: 'b', label: '(b) curl, same parts, 3 in flight',
+      run: async () => {
+        const r = await curlUpload({
+          url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
+          contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY,
+        });
+        return { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, fileUploadId: r.fileUploadId };
+      },
+    },
+    { id: 'a', label: '(a) UploadService (default: dedupe on)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '1' }) },
+    { id: 'a0', label: '(a0) UploadService, dedupe off (no hash)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '0' }) },
+    { id: 'c', label: '(c) @notionhq/client guide, 10 MiB sequential', run: () => worker('sdkGuideUpload', base) },
+  ];
   for (const latency of latencies) {
     emu.setLatency(latency);
     const scenario = `${sizeMiB} MiB file, latency ${latency} ms`;
-    const check = (id: unknown) => emu.uploadSha256(String(id)) === sha;
-
-    process.stderr.write(`${scenario}: curl…\n`);
-    const b = await curlUpload({
-      url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
-      contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY,
-    });
-    rows.push({ scenario, contender: '(b) curl, same parts, 3 in flight', wallMs: b.wallMs, peakRssMiB: mib(b.peakRssBytes), verified: check(b.fileUploadId) });
-
-    const svcEnv = { ...base, BENCH_CONCURRENCY: String(CONCURRENCY), BENCH_PART_BYTES: String(PART_BYTES) };
-    process.stderr.write(`${scenario}: service…\n`);
-    const a = await worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '1' });
-    rows.push({
-      scenario, contender: '(a) UploadService (default: dedupe on)', wallMs: a.wallMs, hashReadyMs: a.hashReadyMs as number, peakRssMiB: mib(a.peakRssBytes),
-      rssAboveIdleMiB: mib(a.peakRssBytes - a.idleRssBytes), verified: check(a.fileUploadId) && a.hashed === true,
-    });
-    process.stderr.write(`${scenario}: service without hashing…\n`);
-    const a0 = await worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '0' });
-    rows.push({
-      scenario, contender: '(a0) UploadService, dedupe off (no hash)', wallMs: a0.wallMs, peakRssMiB: mib(a0.peakRssBytes),
-      rssAboveIdleMiB: mib(a0.peakRssBytes - a0.idleRssBytes), verified: check(a0.fileUploadId),
-    });
-    process.stderr.write(`${scenario}: SDK guide…\n`);
-    const c = await worker('sdkGuideUpload', base);
-    rows.push({
-      scenario, contender: '(c) @notionhq/client guide, 10 MiB sequential', wallMs: c.wallMs, peakRssMiB: mib(c.peakRssBytes),
-      rssAboveIdleMiB: mib(c.peakRssBytes - c.idleRssBytes), verified: check(c.fileUploadId),
-    });
-    ratios[`a/b @${latency}ms`] = round2(a.wallMs / b.wallMs);
-    ratios[`a0/b @${latency}ms`] = round2(a0.wallMs / b.wallMs);
-    ratios[`c/a @${latency}ms`] = round2(c.wallMs / a.wallMs);
+    const runs = new Map<string, Run[]>(contenders.map((c) => [c.id, []]));
+    // Interleaved repetitions: the machine is shared, so a slow moment hits every contender.
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const c of contenders) {
+        process.stderr.write(`${scenario}: ${c.label}, run ${rep}/${reps}…\n`);
+        const r = await c.run();
+        r.verified = emu.uploadSha256(String(r.fileUploadId)) === sha && (c.id !== 'a' || r.hashed === true);
+        runs.get(c.id)!.push(r);
+      }
+    }
+    const median = (id: string, f: (r: Run) => number | undefined) => medianOf(runs.get(id)!.map(f).filter((x): x is number => x !== undefined));
+    for (const c of contenders) {
+      const rs = runs.get(c.id)!;
+      rows.push({
+        scenario,
+        contender: c.label,
+        wallMs: median(c.id, (r) => r.wallMs)!,
+        wallAllMs: rs.map((r) => Math.round(r.wallMs)),
+        hashReadyMs: median(c.id, (r) => r.hashReadyMs as number | undefined),
+        peakRssMiB: mib(Math.max(...rs.map((r) => r.peakRssBytes))),
+        rssAboveIdleMiB: c.id === 'b' ? undefined : mib(Math.max(...rs.map((r) => r.peakRssBytes - (r.idleRssBytes ?? 0)))),
+        verified: rs.every((r) => r.verified),
+      });
+    }
+    const w = (id: string) => median(id, (r) => r.wallMs)!;
+    ratios[`a/b @${latency}ms`] = round2(w('a') / w('b'));
+    ratios[`a0/b @${latency}ms`] = round2(w('a0') / w('b'));
+    ratios[`c/a @${latency}ms`] = round2(w('c') / w('a'));
   }
   emu.setLatency(0);
   return { rows, ratios, parts, partBytes: PART_BYTES };
@@ -122,12 +152,17 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'size-mib': { type: 'string', default: '1024' }, files: { type: 'string', default: '200' }, latencies: { type: 'string', default: '0,50' } },
+    options: {
+      'size-mib': { type: 'string', default: '1024' },
+      files: { type: 'string', default: '200' },
+      latencies: { type: 'string', default: '0,50' },
+      reps: { type: 'string', default: '3' },
+    },
   });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'notion-bench-'));
   const emu = await startEmulator({ rateLimit: { enabled: false } });
   try {
-    const big = await bigFile(emu, dir, Number(values['size-mib']), values.latencies!.split(',').map(Number));
+    const big = await bigFile(emu, dir, Number(values['size-mib']), values.latencies!.split(',').map(Number), Number(values.reps));
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
     const many = await manyFiles(emu, dir, Number(values.files));
@@ -143,7 +178,7 @@ async function main(): Promise<void> {
 
 function printTables(rows: Row[], ratios: Record<string, number>, many: Awaited<ReturnType<typeof manyFiles>>): void {
   const lines = [
-    '| scenario | contender | wall s | hash ready s | peak RSS MiB | RSS above idle MiB | bytes verified |',
+    '| scenario | contender | wall s (median) | hash ready s | peak RSS MiB | RSS above idle MiB | bytes verified |',
     '|---|---|---:|---:|---:|---:|---|',
   ];
   const s = (ms: number | undefined) => (ms === undefined ? '' : (ms / 1000).toFixed(2));
