@@ -53,6 +53,14 @@ suite('Page Files view', () => {
     assert.equal(result.view.message, '4 files on “Files Page”.');
   });
 
+  test('Browse Files from an Uploads view item opens the page it was attached to', async () => {
+    const record = f.api.listUploads().find((r) => r.attachments.some((a) => a.pageId === pageId))!;
+    assert.ok(record, 'the upload is in the history');
+    const again = await vscode.commands.executeCommand<BrowseResult>('notionAssets.browseFiles', record.key);
+    assert.equal(again?.pageId, pageId);
+    assert.deepEqual(again.view.rows.map((r) => r.label), result.view.rows.map((r) => r.label));
+  });
+
   test('Download writes the file into the workspace, byte-exact, and never overwrites silently', async () => {
     const key = row(uploaded.name).key;
     const target = path.join(workspace(), uploaded.name);
