@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Notion
   const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
   tokenCommands = new TokenCommands(tokens, services);
   const uploadCommands = new UploadCommands(services, recents);
-  const view = new UploadsView(history, (uris) => uploadCommands.uploadFiles(undefined, [uris]));
+  const view = new UploadsView(history, (uris) => uploadCommands.uploadFiles(undefined, [uris]), (id) => recents.title(id));
   const items = new ItemCommands(services, recents, () => view.selection);
 
   context.subscriptions.push(

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { parseNotionId } from './core/ids';
 import { categoryOf, describeExtensions, SUPPORTED_EXTENSIONS } from './core/media/extensions';
 import { defaultBlockType, placementProblem } from './core/media/placement';
+import type { NotionApi } from './core/notion/api';
 import type { MediaBlockType } from './core/notion/types';
 import type { AttachTarget, Placement } from './core/upload/types';
 import { pickPage, type PickedPage } from './pagePicker';
@@ -31,17 +32,32 @@ export async function askPage(
   given: string | undefined,
   title: string,
 ): Promise<PickedPage | undefined> {
+  const client = await services.client();
   if (given) {
     const id = parseNotionId(given, 'page');
-    return { id, title: recents.title(id) ?? id };
+    return { id, title: recents.title(id) ?? (await titleOf(client, id)) ?? id };
   }
-  const client = await services.client();
-  return pickPage({
+  const picked = await pickPage({
     title,
     recents: recents.list(),
     search: async (query, signal) => (await client.searchPages(query, { pageSize: 25 }, { signal })).results,
     onError: (e) => services.log.error('Page search failed', e),
   });
+  // A pasted link has no title yet: read it, so messages and recent targets name the page.
+  if (picked && picked.title === picked.id) return { ...picked, title: (await titleOf(client, picked.id)) ?? picked.id };
+  return picked;
+}
+
+/** The page's title, or undefined when it cannot be read (the upload then reports why). */
+async function titleOf(client: NotionApi, pageId: string): Promise<string | undefined> {
+  try {
+    const page = await client.getPage(pageId);
+    const prop = Object.values(page.properties ?? {}).find((p) => p?.type === 'title');
+    const text = (prop?.title ?? []).map((t) => t.plain_text ?? t.text?.content ?? '').join('');
+    return text || 'Untitled';
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */

@@ -88,7 +88,10 @@ export function contextValue(r: UploadRecord): string {
   return v;
 }
 
-function tooltip(r: UploadRecord, now: number): vscode.MarkdownString {
+/** Page titles the user has seen (recent targets); ids otherwise. */
+export type PageTitles = (pageId: string) => string | undefined;
+
+function tooltip(r: UploadRecord, now: number, titles: PageTitles): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now))}\n\n`);
   const rows: [string, string][] = [
@@ -105,7 +108,7 @@ function tooltip(r: UploadRecord, now: number): vscode.MarkdownString {
     md.appendMarkdown('\n\n**Attached to**  \n');
     md.appendMarkdown(
       r.attachments
-        .map((a) => `[${a.pageId}](${notionPageUrl(a.pageId)}) as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`)
+        .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${notionPageUrl(a.pageId)}) as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`)
         .join('  \n'),
     );
   }
@@ -116,12 +119,12 @@ function escape(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function toTreeItem(r: UploadRecord, now: number): vscode.TreeItem {
+export function toTreeItem(r: UploadRecord, now: number, titles: PageTitles = () => undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(r.filename, vscode.TreeItemCollapsibleState.None);
   item.id = r.key;
   item.description = describeState(r, now);
   item.iconPath = stateIcon(r.state);
-  item.tooltip = tooltip(r, now);
+  item.tooltip = tooltip(r, now, titles);
   item.contextValue = contextValue(r);
   return item;
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { UploadHistory } from './core/history/uploadHistory';
 import { Disposable } from './disposable';
-import { toTreeItem } from './uploadItem';
+import { toTreeItem, type PageTitles } from './uploadItem';
 
 export const UPLOADS_VIEW_ID = 'notionAssets.uploads';
 const TICK_MS = 30_000;
@@ -16,7 +16,7 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
   readonly onDidChangeTreeData = this.changed.event;
   private keys = new Set<string>();
 
-  constructor(private readonly history: UploadHistory) {
+  constructor(private readonly history: UploadHistory, private readonly titles: PageTitles = () => undefined) {
     super();
     this._register(history.onDidChange(({ keys }) => {
       // Only rows that already exist can repaint alone; anything else changes the list.
@@ -38,7 +38,7 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(key: string): vscode.TreeItem {
     const r = this.history.get(key);
-    return r ? toTreeItem(r, Date.now()) : new vscode.TreeItem('(removed)');
+    return r ? toTreeItem(r, Date.now(), this.titles) : new vscode.TreeItem('(removed)');
   }
 
   getParent(): undefined {
@@ -130,9 +130,9 @@ export class UploadsView extends Disposable {
   readonly provider: UploadsTreeProvider;
   readonly treeView: vscode.TreeView<string>;
 
-  constructor(private readonly history: UploadHistory, onDropFiles: (uris: vscode.Uri[]) => unknown) {
+  constructor(private readonly history: UploadHistory, onDropFiles: (uris: vscode.Uri[]) => unknown, titles?: PageTitles) {
     super();
-    this.provider = this._register(new UploadsTreeProvider(history));
+    this.provider = this._register(new UploadsTreeProvider(history, titles));
     this.treeView = this._register(vscode.window.createTreeView(UPLOADS_VIEW_ID, {
       treeDataProvider: this.provider,
       dragAndDropController: new DropController(onDropFiles),

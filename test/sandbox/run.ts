@@ -1,0 +1,56 @@
+// `npm run sandbox`: try the extension without a Notion account. Starts the Notion emulator
+// with a small seeded workspace and the VS Code server with this extension, pointed at the
+// emulator through the environment (never through workspace settings), and prints the URL.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { seedDemo } from '../emulator/cli';
+import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
+import { startCodeServer } from '../launch/codeServer';
+import { ensureHostDeps, ROOT } from '../launch/hostDeps';
+import { writeQuietUserSettings, writeSampleFiles } from './sampleFiles';
+
+async function main(): Promise<void> {
+  ensureHostDeps();
+  const emulator = await startEmulator({ allowHttpImports: true, port: Number(process.env.SANDBOX_EMULATOR_PORT ?? 0) });
+  const ids = seedDemo(emulator);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-sandbox-'));
+  const workspace = writeSampleFiles(path.join(dataDir, 'workspace'));
+  writeQuietUserSettings(dataDir);
+  const server = await startCodeServer({
+    dataDir,
+    // The extension reads these two variables; a repository's settings cannot set them.
+    env: { NOTION_ASSETS_API_BASE_URL: emulator.url, NOTION_ASSETS_TOKEN: DEFAULT_TOKEN },
+  });
+  const payload = [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']];
+  const url = `${server.origin}/?folder=${server.remote(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  console.log(`
+Notion Assets sandbox is running.
+
+  Open in a browser:  ${url}
+
+  Notion emulator:    ${emulator.url}  (token ${DEFAULT_TOKEN})
+  Seeded pages:       "Emulator Home", "Gallery", database "Assets" with a files property ("First asset")
+  Seeded ids:         ${JSON.stringify(ids)}
+  Workspace:          ${workspace}
+
+Try: right-click screenshot.png → Notion → Set as Page Cover → type "Gallery" → Enter,
+then open the Notion Assets view in the activity bar. Ctrl+C stops everything.
+`);
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close().catch(() => undefined);
+    await emulator.close().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error('sandbox could not start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});
