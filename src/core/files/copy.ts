@@ -1,7 +1,11 @@
 // Copy to another page without a local download: a Notion-hosted file is imported by
 // Notion itself from a fresh signed URL (`external_url` mode), then attached; an external
 // file is linked as is; one of our own uploads is simply attached again by id.
-import type { RequestOptions } from '../notion/api';
+import { categoryOf } from '../media/extensions';
+import { placementProblem } from '../media/placement';
+import type { NotionApi, RequestOptions } from '../notion/api';
+import { UploadValidationError } from '../upload/errors';
+import { checkFilesProperty, fetchTargetPage, resolvePageId } from '../upload/target';
 import type { AttachTarget } from '../upload/types';
 import { redactUrlsIn } from './redactUrl';
 import type { PageFile } from './types';
@@ -16,6 +20,7 @@ export interface CopyUploader {
 
 /** What copy needs from the file service (fresh links and a safe name). */
 export interface CopySource {
+  readonly api: NotionApi;
   freshFile(file: PageFile, opts?: RequestOptions & { force?: boolean }): Promise<PageFile>;
   suggestedFileName(file: PageFile): string;
 }
@@ -38,6 +43,19 @@ function isUnknownUpload(e: unknown): boolean {
   return err?.rule === 'unknown-upload' || err?.status === 404;
 }
 
+/**
+ * What attach would refuse, checked before the import creates an upload: the file type
+ * against the placement, the target page (exists, shared, not trashed) and its property.
+ */
+async function checkTarget(api: NotionApi, filename: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+  const kind = target.as === 'block' ? target.blockType ?? 'file' : target.as;
+  // A name without a known extension is left to Notion, which types it from the download.
+  const problem = categoryOf(filename) ? placementProblem(filename, kind) : undefined;
+  if (problem) throw new UploadValidationError(filename, 'placement', `${filename}: ${problem}.`);
+  const page = await fetchTargetPage(api, resolvePageId(target), target.pageId, signal);
+  if (target.as === 'property') checkFilesProperty(page, target.property, filename);
+}
+
 async function importAndAttach(
   source: CopySource,
   uploads: CopyUploader,
@@ -46,6 +64,7 @@ async function importAndAttach(
   signal: AbortSignal | undefined,
 ): Promise<CopyResult> {
   const filename = source.suggestedFileName(file);
+  await checkTarget(source.api, filename, target, signal);
   const fresh = await source.freshFile(file, { signal });
   let imported: { id: string };
   try {

@@ -131,6 +131,19 @@ test('http links are refused with a clear error when imports must be https', asy
   assert.deepEqual(await blocksOf(target), []);
 });
 
+test('a target attach would refuse is refused before the import creates an upload', async () => {
+  const f = await file('notes.txt');
+  const target = newPage('Target H');
+  const from = env.emu.requests.length;
+  await assert.rejects(env.files.copyToPage(f, { pageId: target, as: 'cover' }), /Could not copy “notes\.txt”.*cannot be a page cover/);
+  await assert.rejects(env.files.copyToPage(f, { pageId: target, as: 'property', property: 'Files' }), /not in a database/);
+  await assert.rejects(env.files.copyToPage(f, { pageId: 'no-such-page', as: 'block' }), /Not a Notion page id or link: "no-such-page"/);
+  const missing = '0123456789abcdef0123456789abcdef';
+  await assert.rejects(env.files.copyToPage(f, { pageId: missing, as: 'block' }), /not a page the integration can see/);
+  assert.equal(creates(from).length, 0);
+  assert.deepEqual(await blocksOf(target), []);
+});
+
 test('our uploads are recognised from the history', async () => {
   const id = identifyFromHistory(env.history);
   const f = await file('photo.png', new PageFilesService({ api: env.client }));
