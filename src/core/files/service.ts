@@ -6,7 +6,7 @@ import { parseNotionId } from '../ids';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import type { AttachTarget } from '../upload/types';
 import { copyFileToPage, type CopyResult, type CopyUploader } from './copy';
-import { DownloadHttpError, downloadToFile, type DownloadOptions, type DownloadResult } from './download';
+import { DownloadHttpError, downloadToFile, TargetExistsError, type DownloadOptions, type DownloadResult } from './download';
 import { assertSafeFileName, deriveFileName } from './fileName';
 import { ensureFresh } from './freshLink';
 import { probeLink } from './fileHost';
@@ -98,8 +98,10 @@ export class PageFilesService {
     const target = join(opts.directory, name);
     // Ask about overwriting at most once, even if the download is retried.
     let answer: Promise<boolean> | undefined;
-    const confirmOverwrite = opts.confirmOverwrite && ((p: string) => (answer ??= Promise.resolve(opts.confirmOverwrite!(p))));
+    const confirmOverwrite = (p: string) => (answer ??= Promise.resolve(opts.confirmOverwrite?.(p) ?? false));
     const dl = { ...opts, confirmOverwrite };
+    // Settle "replace it?" before any request (downloadToFile checks again at the end).
+    if ((await stat(target).catch(() => undefined)) && !(await confirmOverwrite(target))) throw new TargetExistsError(target);
 
     let current = await this.freshFile(file, { signal: opts.signal });
     try {

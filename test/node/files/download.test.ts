@@ -99,11 +99,13 @@ test('an existing file is replaced only when the caller says so', async () => {
   const target = path.join(dir, 'report.pdf');
   writeFileSync(target, 'mine');
   const f = await file('report.pdf');
+  const from = env.emu.requests.length;
   await assert.rejects(env.files.download(f, { directory: dir }), TargetExistsError);
   const asked: string[] = [];
   await assert.rejects(env.files.download(f, { directory: dir, confirmOverwrite: (p) => (asked.push(p), false) }), TargetExistsError);
   assert.deepEqual(asked, [target]);
   assert.equal(readFileSync(target, 'utf8'), 'mine');
+  assert.equal(env.emu.requests.length, from, 'refused before any request');
   await env.files.download(f, { directory: dir, confirmOverwrite: () => true });
   assert.equal(sha(target), report.sha256);
   assert.deepEqual(readdirSync(dir), ['report.pdf']);
