@@ -120,6 +120,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
     async close() {
       world.importer.stop();
+      await uploads.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       fs.rmSync(tmpDir, { recursive: true, force: true });

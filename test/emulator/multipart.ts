@@ -77,7 +77,7 @@ export class MultipartParser {
   }
 
   write(chunk: Buffer): void {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.buf = this.join(chunk);
     for (;;) {
       if (this.state === 'done') {
         this.buf = Buffer.alloc(0); // epilogue is ignored
@@ -85,6 +85,22 @@ export class MultipartParser {
       }
       if (!this.step()) return;
     }
+  }
+
+  /** Unparsed tail + new chunk. In a part body the tail is shorter than the delimiter: when
+   * no delimiter starts inside it, hand it over as data and keep the chunk uncopied. */
+  private join(chunk: Buffer): Buffer {
+    const tail = this.buf;
+    if (!tail.length) return chunk;
+    const d = this.delimiter;
+    if (this.state === 'body' && tail.length < d.length && chunk.length >= d.length) {
+      const i = Buffer.concat([tail, chunk.subarray(0, d.length - 1)]).indexOf(d);
+      if (i < 0 || i >= tail.length) {
+        this.handler.onData(tail);
+        return chunk;
+      }
+    }
+    return Buffer.concat([tail, chunk]);
   }
 
   end(): void {

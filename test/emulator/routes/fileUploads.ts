@@ -34,9 +34,9 @@ export function fileUploadRoutes(router: Router, w: World): void {
     rawBody: true,
   });
 
-  router.add('POST', '/v1/file_uploads/:id/complete', (ctx) => {
+  router.add('POST', '/v1/file_uploads/:id/complete', async (ctx) => {
     const r = w.uploads.get(ctx.bot, ctx.params[0]);
-    w.uploads.complete(ctx.bot, r);
+    await w.uploads.complete(ctx.bot, r);
     return render(ctx, r);
   });
 }

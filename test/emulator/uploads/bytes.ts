@@ -1,24 +1,30 @@
 // Where an upload's bytes live: in memory (single part, imports) or as one temp file per part
-// (multi-part, so a 1 GiB upload never sits in RAM). SHA-256 is fed as bytes arrive in order;
-// parts that arrive early are hashed from disk when their turn comes.
+// (multi-part, so a 1 GiB upload never sits in RAM). SHA-256 is computed incrementally: a
+// single part is hashed while its bytes arrive; multi-part files go, in part order, to a
+// hashing worker thread as soon as each is stored, so the digest is ready at complete.
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { PartHasher } from './hasher';
 
 export class StoredBytes {
   private memory: Buffer | undefined;
   private readonly partFiles = new Map<number, { file: string; size: number }>();
-  private hash: Hash = createHash('sha256');
-  private hashedParts = 0;
+  /** Parts 1..queued have been handed to the hasher. */
+  private queued = 0;
   private hashValid = true;
   private digest: string | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly key: string,
+    private readonly hasher: PartHasher,
+  ) {}
 
-  /** Single part / import: the whole file at once, hashed from its chunks. */
-  setWhole(chunks: Buffer[]): void {
-    const h = createHash('sha256');
-    for (const c of chunks) h.update(c);
+  /** Single part / import: the whole file; `hash` has already seen exactly these chunks. */
+  setWhole(chunks: Buffer[], hash?: Hash): void {
+    const h = hash ?? createHash('sha256');
+    if (!hash) for (const c of chunks) h.update(c);
     this.memory = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     this.digest = h.digest('hex');
   }
@@ -32,19 +38,15 @@ export class StoredBytes {
     } finally {
       await fh.close();
     }
-    if (this.partFiles.has(n) && n <= this.hashedParts) this.hashValid = false;
+    if (n <= this.queued) this.hashValid = false; // a re-sent part: rehash at seal
     this.partFiles.set(n, { file, size });
-    if (this.hashValid && n === this.hashedParts + 1) {
-      for (const c of chunks) this.hash.update(c);
-      this.hashedParts = n;
-      this.catchUp();
-    }
+    if (this.hashValid) this.queueReady();
   }
 
-  private catchUp(): void {
-    for (let next = this.partFiles.get(this.hashedParts + 1); next; next = this.partFiles.get(this.hashedParts + 1)) {
-      this.hash.update(fs.readFileSync(next.file));
-      this.hashedParts++;
+  private queueReady(): void {
+    for (let next = this.partFiles.get(this.queued + 1); next; next = this.partFiles.get(this.queued + 1)) {
+      this.hasher.add(this.key, next.file);
+      this.queued++;
     }
   }
 
@@ -63,16 +65,23 @@ export class StoredBytes {
     return total;
   }
 
-  /** Called once all parts are in: settle the digest. */
-  seal(): void {
+  private sealing: Promise<void> | undefined;
+
+  /** Called once all parts are in: settle the digest (once, however many completes race). */
+  seal(): Promise<void> {
+    this.sealing ??= this.computeDigest();
+    return this.sealing;
+  }
+
+  private async computeDigest(): Promise<void> {
     if (this.memory || this.digest) return;
     if (!this.hashValid) {
-      this.hash = createHash('sha256');
-      this.hashedParts = 0;
+      this.hasher.reset(this.key);
+      this.queued = 0;
       this.hashValid = true;
     }
-    this.catchUp();
-    this.digest = this.hash.digest('hex');
+    this.queueReady();
+    this.digest = await this.hasher.digest(this.key);
   }
 
   sha256(): string | undefined {

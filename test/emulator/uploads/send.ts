@@ -9,13 +9,15 @@ import { boundaryOf, MultipartParser, type PartInfo } from '../multipart';
 import { checkFilenameAndType } from './validateCreate';
 import type { UploadRecord } from './record';
 import { PART_MAX, SINGLE_PART_MAX, type UploadStore } from './store';
+import { createHash, type Hash } from 'node:crypto';
 
 interface ParsedSend {
   file?: { info: PartInfo; chunks: Buffer[]; size: number };
   partNumber?: string;
 }
 
-async function readForm(ctx: RequestContext, keepLimit: number): Promise<ParsedSend> {
+/** Parses the form; the kept file bytes also go to `hash` as they arrive. */
+async function readForm(ctx: RequestContext, keepLimit: number, hash: Hash | undefined): Promise<ParsedSend> {
   const boundary = boundaryOf(ctx.req.headers['content-type']);
   const out: ParsedSend = {};
   let current: { name: string; chunks: Buffer[]; size: number; keep: boolean } | undefined;
@@ -44,7 +46,10 @@ async function readForm(ctx: RequestContext, keepLimit: number): Promise<ParsedS
       }
       // Past the limit the send is refused anyway: count the bytes, stop keeping them.
       if (current.size > keepLimit) current.keep = false;
-      if (current.keep) current.chunks.push(chunk);
+      if (current.keep) {
+        current.chunks.push(chunk);
+        hash?.update(chunk);
+      }
       out.file!.size = current.size;
     },
     onPartEnd() {
@@ -115,13 +120,15 @@ export async function handleSend(ctx: RequestContext, uploads: UploadStore, bot:
   const r = uploads.get(bot, id);
   uploads.assertSendable(r);
   const keepLimit = r.mode === 'multi_part' ? PART_MAX : Math.min(SINGLE_PART_MAX, bot.maxFileUploadSizeBytes);
-  const form = await readForm(ctx, keepLimit);
+  // A single part is hashed as it arrives; parts are hashed by the worker once stored.
+  const hash = r.mode === 'single_part' ? createHash('sha256') : undefined;
+  const form = await readForm(ctx, keepLimit, hash);
   if (!form.file) throw validation('The form has no `file` field.');
   const { filename, contentType } = checkPartAgainstUpload(r, form.file.info);
   const { chunks, size } = form.file;
   if (r.mode === 'single_part') {
     if (form.partNumber !== undefined) throw validation('part_number is only accepted for multi_part uploads.');
-    uploads.commitSingle(bot, r, chunks, size);
+    uploads.commitSingle(bot, r, chunks, size, hash);
   } else {
     if (form.partNumber === undefined) throw validation('part_number should be defined for multi_part uploads, instead was `undefined`.');
     if (!/^\d+$/.test(form.partNumber.trim())) throw validation(`part_number should be an integer string, instead was \`${form.partNumber}\`.`);

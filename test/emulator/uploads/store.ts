@@ -7,7 +7,9 @@ import type { Clock } from '../clock';
 import { notFound, validation } from '../errors';
 import { categoryOf, extensionOf, type Category } from '../fileTypes';
 import { newId, normalizeId } from '../ids';
+import type { Hash } from 'node:crypto';
 import { StoredBytes } from './bytes';
+import { PartHasher } from './hasher';
 import { statusOf, UPLOAD_TTL_MS, type UploadRecord, type UploadStatus } from './record';
 import { MIB, type CreateRequest } from './validateCreate';
 
@@ -35,6 +37,7 @@ export class UploadStore {
   private readonly records = new Map<string, UploadRecord>();
   private seq = 0;
   private readonly order = new Map<string, number>();
+  private readonly hasher = new PartHasher();
 
   constructor(
     private readonly clock: Clock,
@@ -59,7 +62,7 @@ export class UploadStore {
       contentLength: null,
       numberOfParts: req.numberOfParts,
       externalUrl: req.externalUrl,
-      bytes: new StoredBytes(dir),
+      bytes: new StoredBytes(dir, id, this.hasher),
       attached: false,
     };
     this.records.set(id, r);
@@ -92,14 +95,15 @@ export class UploadStore {
     if (this.status(r) !== 'pending') throw notPending(r.id);
   }
 
-  commitSingle(bot: Bot, r: UploadRecord, chunks: Buffer[], size: number): void {
+  /** `hash` has seen the chunks as they arrived. */
+  commitSingle(bot: Bot, r: UploadRecord, chunks: Buffer[], size: number, hash?: Hash): void {
     this.assertSendable(r);
     if (size === 0) throw validation('The file part is empty: send at least one byte.');
     checkWorkspaceLimit(bot, size);
     if (size > SINGLE_PART_MAX) {
       throw validation(`File size of ${size} bytes exceeds the single_part limit of ${SINGLE_PART_MAX} bytes (20 MiB): use mode multi_part.`);
     }
-    r.bytes.setWhole(chunks);
+    r.bytes.setWhole(chunks, hash);
     r.state = 'uploaded';
     r.contentLength = size;
     r.lastEditedMs = this.clock.now();
@@ -121,7 +125,7 @@ export class UploadStore {
     r.lastEditedMs = this.clock.now();
   }
 
-  complete(bot: Bot, r: UploadRecord): void {
+  async complete(bot: Bot, r: UploadRecord): Promise<void> {
     if (r.mode !== 'multi_part') throw validation(`File upload with ID ${r.id} is not a multi_part upload: only multi_part uploads are completed.`);
     if (this.status(r) !== 'pending') throw notPending(r.id);
     const total = r.numberOfParts ?? 0;
@@ -132,7 +136,8 @@ export class UploadStore {
     }
     const size = r.bytes.size();
     checkWorkspaceLimit(bot, size);
-    r.bytes.seal();
+    await r.bytes.seal();
+    if (r.state !== 'pending') return; // a concurrent complete got there first
     r.state = 'uploaded';
     r.contentLength = size;
     r.lastEditedMs = this.clock.now();
@@ -175,8 +180,8 @@ export class UploadStore {
     r.lastEditedMs = this.clock.now();
   }
 
-  all(): UploadRecord[] {
-    return [...this.records.values()];
+  close(): Promise<void> {
+    return this.hasher.close();
   }
 }
 
