@@ -149,7 +149,7 @@ export class UploadCommands {
     const current = await (await this.services.client()).getPage(page.id).catch(() => undefined);
     if (!current?.[target.as]) return;
     const ok = await vscode.window.showWarningMessage(
-      `"${page.title}" already has a ${target.as}. Replace it?`, { modal: true, detail: 'Turn off notionAssets.confirmReplace to stop asking.' }, 'Replace');
+      `"${page.title}" already has ${target.as === 'icon' ? 'an icon' : 'a cover'}. Replace it?`, { modal: true, detail: 'Turn off notionAssets.confirmReplace to stop asking.' }, 'Replace');
     if (ok !== 'Replace') throw new Dismissed();
   }
 

@@ -47,7 +47,7 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
 }
 
 /** Files dropped from the Explorer or the OS start the upload flow with them. */
-class DropController implements vscode.TreeDragAndDropController<string> {
+export class DropController implements vscode.TreeDragAndDropController<string> {
   readonly dropMimeTypes = ['text/uri-list', 'files'];
   readonly dragMimeTypes: string[] = [];
 
