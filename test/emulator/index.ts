@@ -44,6 +44,10 @@ export interface EmulatorOptions {
   /** Allow external_url imports from http://127.0.0.1 (default: https only). */
   allowHttpImports?: boolean;
   startTimeMs?: number;
+  /** Origin for upload_url / complete_url in responses (default: the emulator's own url). Set it to
+   * e.g. 'https://api.notion.com' to show a client builds send/complete URLs from the id instead of
+   * following URLs on a foreign origin. */
+  uploadUrlBase?: string;
 }
 
 export interface Emulator {
@@ -75,7 +79,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (opts.includeDefault !== false) bots.add(DEFAULT_TOKEN);
   for (const [token, spec] of Object.entries(opts.tokens ?? {})) bots.add(token, spec);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-emulator-'));
-  const settings = { baseUrl: '', allowHttpImports: opts.allowHttpImports ?? false, latencyMs: opts.latencyMs ?? 0 };
+  const settings = { baseUrl: '', uploadUrlBase: opts.uploadUrlBase, allowHttpImports: opts.allowHttpImports ?? false, latencyMs: opts.latencyMs ?? 0 };
   const signer = new UrlSigner(() => settings.baseUrl, clock);
   const uploads = new UploadStore(clock, tmpDir);
   const workspace = new Workspace(clock, (t) => bots.botForToken(t));

@@ -7,6 +7,9 @@ export interface RequestLogEntry {
   requestId: string;
   durationMs: number;
   code?: string;
+  /** The Notion-Version sent, and the bot the token belongs to (never the token itself). */
+  version?: string;
+  botId?: string;
   /** Which armed fault answered, if any. */
   fault?: 'status' | 'hang' | 'dropConnection';
 }

@@ -92,7 +92,9 @@ async function handle(p: Pipeline, req: http.IncomingMessage, res: http.ServerRe
 
   try {
     const version = checkVersion(req.headers['notion-version']);
+    entry.version = version;
     const { bot, token } = w.bots.authenticate(req.headers.authorization);
+    entry.botId = bot.id;
     const wait = p.limiter.take(token);
     if (wait > 0) {
       throw new NotionError(429, 'rate_limited', 'You have been rate limited. Please try again in a few minutes.', { 'retry-after': String(wait) });

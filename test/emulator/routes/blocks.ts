@@ -9,7 +9,7 @@ import { usesInTrash, type NotionVersion } from '../versions';
 import type { ParsedBlock } from '../workspace/blockInput';
 import { blockTypeOf } from '../workspace/blockInput';
 import type { ParsedFile } from '../workspace/fileObjects';
-import type { AnyRecord, BlockRecord } from '../workspace/records';
+import type { AnyRecord, BlockRecord, PageRecord } from '../workspace/records';
 import { MEDIA_TYPES } from '../workspace/render';
 import { parseRichText } from '../workspace/richText';
 import type { World } from '../world';
@@ -64,7 +64,10 @@ export function blockRoutes(router: Router, w: World): void {
     const page = paginate(live, ctx.url.searchParams.get('start_cursor'), parsePageSize(ctx.url.searchParams.get('page_size')), (id) => id);
     return {
       object: 'list',
-      results: page.results.map((id) => w.render.block(w.workspace.objects.get(id) as BlockRecord, ctx.version)),
+      results: page.results.map((id) => {
+        const r = w.workspace.objects.get(id) as BlockRecord | PageRecord;
+        return r.kind === 'page' ? w.render.pageAsBlock(r, ctx.version) : w.render.block(r, ctx.version);
+      }),
       next_cursor: page.next_cursor,
       has_more: page.has_more,
       type: 'block',
@@ -86,7 +89,10 @@ export function blockRoutes(router: Router, w: World): void {
     return { object: 'list', results: created.map((b) => w.render.block(b, ctx.version)), next_cursor: null, has_more: false, type: 'block', block: {} };
   });
 
-  router.add('GET', '/v1/blocks/:id', (ctx) => w.render.block(findBlock(ctx.bot, ctx.params[0]), ctx.version));
+  router.add('GET', '/v1/blocks/:id', (ctx) => {
+    const r = findContainer(ctx.bot, ctx.params[0]);
+    return r.kind === 'page' ? w.render.pageAsBlock(r, ctx.version) : w.render.block(r, ctx.version);
+  });
 
   router.add('PATCH', '/v1/blocks/:id', (ctx) => {
     const block = findBlock(ctx.bot, ctx.params[0]);

@@ -7,7 +7,7 @@ import type { World } from '../world';
 import type { RequestContext } from '../context';
 
 export function fileUploadRoutes(router: Router, w: World): void {
-  const render = (ctx: RequestContext, r: UploadRecord) => renderUpload(r, w.clock, ctx.version, w.settings.baseUrl);
+  const render = (ctx: RequestContext, r: UploadRecord) => renderUpload(r, w.clock, ctx.version, w.settings.uploadUrlBase ?? w.settings.baseUrl);
 
   router.add('POST', '/v1/file_uploads', (ctx) => {
     const req = parseCreate(ctx.body, ctx.bot, w.settings.allowHttpImports);

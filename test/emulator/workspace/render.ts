@@ -85,6 +85,12 @@ export class Renderer {
     };
   }
 
+  /** A page read through the blocks API is a child_page block. */
+  pageAsBlock(p: PageRecord, v: NotionVersion): Record<string, unknown> {
+    const parent = p.parent.type === 'page_id' ? { type: 'page_id', page_id: p.parent.id } : p.parent.type === 'database_id' ? { type: 'database_id', database_id: p.parent.id } : { type: 'workspace', workspace: true };
+    return { object: 'block', ...this.meta(p, v), parent, has_children: this.ws.hasChildren(p.id), type: 'child_page', child_page: { title: this.pageTitle(p) } };
+  }
+
   private payload(b: BlockRecord): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(b.payload)) {

@@ -150,6 +150,17 @@ describe('emulator: blocks', () => {
     assert.equal((await api.call('GET', `/v1/blocks/${b.id}`)).status, 200);
   });
 
+  it('shows child pages as child_page blocks and retrieves a page through the blocks API', async () => {
+    const sub = emu.seed.page({ title: 'Sub page', parentPageId: pageId }).id;
+    await append([para('after sub')]);
+    const kids = (await api.call('GET', `/v1/blocks/${pageId}/children`)).json.results;
+    assert.deepEqual(kids.map((b: any) => b.type), ['child_page', 'paragraph']);
+    assert.equal(kids[0].child_page.title, 'Sub page');
+    const asBlock = await api.call('GET', `/v1/blocks/${sub}`);
+    assert.equal(asBlock.json.type, 'child_page');
+    assert.equal(asBlock.json.id, sub);
+  });
+
   it('answers 404 for unknown blocks and refuses appends to trashed pages', async () => {
     const r = await api.call('GET', '/v1/blocks/00000000-0000-4000-8000-000000000000/children');
     assert.equal(r.status, 404);

@@ -1,5 +1,6 @@
 // Transport rules: auth, Notion-Version, envelopes, request ids, JSON bodies, routes, ids.
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from '../../emulator/index';
 import { TestApi } from '../../emulator/testClient';
@@ -106,6 +107,35 @@ describe('emulator transport', () => {
       { method: 'GET', path: '/v1/users/me', status: 401, code: 'unauthorized', requestId: r.json.request_id },
     );
     assert.ok(entry.durationMs >= 0);
+  });
+
+  it('records the version and bot of each request, never the token', async () => {
+    const me = await api.call('GET', '/v1/users/me');
+    const entry = emu.requests.at(-1)!;
+    assert.equal(entry.version, '2025-09-03');
+    assert.equal(entry.botId, me.json.id);
+    assert.doesNotMatch(JSON.stringify(emu.requests), /secret_emulator_default_token/);
+  });
+
+  it('adds the configured latency to every response', async () => {
+    emu.setLatency(150);
+    try {
+      const t0 = performance.now();
+      assert.equal((await api.call('GET', '/v1/users/me')).status, 200);
+      assert.ok(performance.now() - t0 >= 140, 'latency is a lower bound');
+    } finally {
+      emu.setLatency(0);
+    }
+  });
+
+  it('can put upload_url and complete_url on another origin (uploadUrlBase)', async () => {
+    const foreign = await startEmulator({ rateLimit: { enabled: false }, uploadUrlBase: 'https://api.notion.com' });
+    try {
+      const r = await new TestApi(foreign.url).createUpload({ filename: 'a.png' });
+      assert.equal(r.json.upload_url, `https://api.notion.com/v1/file_uploads/${r.json.id}/send`);
+    } finally {
+      await foreign.close();
+    }
   });
 
   it('never echoes the token in responses', async () => {
