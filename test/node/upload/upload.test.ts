@@ -92,3 +92,12 @@ test('parts go in parallel up to the configured concurrency, never more', async 
     env.emu.setLatency(0);
   }
 });
+
+test('progress is throttled for display: few reports however many chunks, always the final one', async () => {
+  const svc = new UploadService(env.client, { partSizeBytes: 5 * MiB, dedupe: false, progressIntervalMs: 60_000 });
+  const f = await randomFile(env.dir, 'throttled.mp4', 21 * MiB);
+  const seen: number[] = [];
+  await svc.upload(f.path, { onProgress: (s) => seen.push(s) });
+  assert.ok(seen.length <= 3, `reports: ${seen.length}`);
+  assert.equal(seen.at(-1), 21 * MiB);
+});
