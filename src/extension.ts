@@ -8,7 +8,7 @@ import { registerCommands } from './commands';
 import { GlobalStateHistoryStore } from './historyStore';
 import { ItemCommands } from './itemCommands';
 import { Log } from './log';
-import { registerPageFiles } from './pageFiles';
+import { registerPageFiles, type PageFilesApi } from './pageFiles';
 import { RecentTargets } from './recentTargets';
 import { Services } from './services';
 import { historySize } from './settings';
@@ -19,7 +19,10 @@ import { UploadsView } from './uploadsView';
 
 let history: UploadHistory | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<NotionAssetsApi> {
+/** What activate() returns: uploads (api.ts) plus the page files browser (pageFiles.ts). */
+export type ExtensionApi = NotionAssetsApi & { readonly files: PageFilesApi };
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const log = new Log();
   const tokens = new TokenStore(context.secrets);
   history = await UploadHistory.open(new GlobalStateHistoryStore(context.globalState), { maxEntries: historySize() });
@@ -33,14 +36,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Notion
   const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
   tokenCommands = new TokenCommands(tokens, services);
   const uploadCommands = new UploadCommands(services, recents);
-  const view = new UploadsView(history, (uris) => uploadCommands.uploadFiles(undefined, [uris]), (id) => recents.title(id));
+  const view = new UploadsView(
+    history,
+    (uris) => uploadCommands.uploadFiles(undefined, [uris]),
+    (id) => recents.title(id),
+    (key) => services.isRunning(key),
+  );
   const items = new ItemCommands(services, recents, () => view.selection);
 
   context.subscriptions.push(
     log, tokens, history, services, view,
     ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
   );
-  // The page files browser (issue #6) registers its view and commands here:
+  // The page files browser (issue #6): its view, commands and API (see pageFiles.ts).
   const pageFiles = registerPageFiles(context, services);
 
   void tokens.refreshContext();

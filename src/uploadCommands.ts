@@ -91,6 +91,7 @@ export class UploadCommands {
   /** Runs (or re-runs, for Retry Failed) the uploads of these files under one notification. */
   private async runUploads(uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
+    const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
     const jobs: BatchJob<Outcome>[] = await Promise.all(uris.map(async (u) => ({
       label: path.basename(u.fsPath),
       sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
@@ -99,13 +100,14 @@ export class UploadCommands {
           ? service.uploadAndAttach(u.fsPath, target, { signal, onProgress })
           : service.upload(u.fsPath, { signal, onProgress }).then((fileUpload) => ({ fileUpload, key: service.history.findByUploadId(fileUpload.id)?.key })),
     })));
+    jobs.forEach((j, i) => uriOf.set(j, uris[i]));
     const title = target
       ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`
       : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
     const report = await runBatch(title, jobs, transferSettings().concurrency);
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
-      retry: (failed) => this.runUploads(uris.filter((u) => failed.some((j) => j.label === path.basename(u.fsPath))), page, placement, target),
+      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],

@@ -39,11 +39,16 @@ export function isReusable(r: UploadRecord): boolean {
   return !!r.fileUploadId && (r.state === 'pending' || r.state === 'attached');
 }
 
-export function describeState(r: UploadRecord, now: number): string {
+/**
+ * `running` is false for an "uploading" record no upload in this window is working on (VS Code
+ * was closed mid-upload): it reads "interrupted" and offers Retry, which resumes it.
+ */
+export function describeState(r: UploadRecord, now: number, running = true): string {
   switch (r.state) {
     case 'uploading': {
-      const pct = r.sizeBytes > 0 ? Math.floor((100 * r.sentBytes) / r.sizeBytes) : 0;
-      return r.mode === 'external_url' ? 'importing…' : `uploading ${Math.min(pct, 100)} %`;
+      const pct = Math.min(100, r.sizeBytes > 0 ? Math.floor((100 * r.sentBytes) / r.sizeBytes) : 0);
+      if (!running) return `interrupted · ${pct} %`;
+      return r.mode === 'external_url' ? 'importing…' : `uploading ${pct} %`;
     }
     case 'pending':
       return r.expiryTime ? `pending · ${formatExpiry(r.expiryTime, now)}` : 'pending';
@@ -74,14 +79,14 @@ const ICONS: Record<UploadRecord['state'], [string, string | undefined]> = {
   cancelled: ['circle-slash', 'disabledForeground'],
 };
 
-export function stateIcon(state: UploadRecord['state']): vscode.ThemeIcon {
-  const [id, color] = ICONS[state];
+export function stateIcon(state: UploadRecord['state'], running = true): vscode.ThemeIcon {
+  const [id, color] = state === 'uploading' && !running ? ['debug-pause', 'charts.yellow'] : ICONS[state];
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
 /** `upload.<state>` plus flags the package.json `when` clauses match on. */
-export function contextValue(r: UploadRecord): string {
-  let v = `upload.${r.state}`;
+export function contextValue(r: UploadRecord, running = true): string {
+  let v = `upload.${r.state === 'uploading' && !running ? 'interrupted' : r.state}`;
   if (isReusable(r)) v += '.reusable';
   if (r.fileUploadId) v += '.hasId';
   if (r.attachments.length > 0) v += '.hasPage';
@@ -91,9 +96,9 @@ export function contextValue(r: UploadRecord): string {
 /** Page titles the user has seen (recent targets); ids otherwise. */
 export type PageTitles = (pageId: string) => string | undefined;
 
-function tooltip(r: UploadRecord, now: number, titles: PageTitles): vscode.MarkdownString {
+function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now))}\n\n`);
+  md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now, running))}\n\n`);
   const rows: [string, string][] = [
     ['ID', r.fileUploadId ? `\`${r.fileUploadId}\`` : '(not created yet)'],
     ['Size', `${formatBytes(r.sizeBytes)} (${r.sizeBytes.toLocaleString('en-US')} bytes)`],
@@ -119,12 +124,12 @@ function escape(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function toTreeItem(r: UploadRecord, now: number, titles: PageTitles = () => undefined): vscode.TreeItem {
+export function toTreeItem(r: UploadRecord, now: number, titles: PageTitles = () => undefined, running = true): vscode.TreeItem {
   const item = new vscode.TreeItem(r.filename, vscode.TreeItemCollapsibleState.None);
   item.id = r.key;
-  item.description = describeState(r, now);
-  item.iconPath = stateIcon(r.state);
-  item.tooltip = tooltip(r, now, titles);
-  item.contextValue = contextValue(r);
+  item.description = describeState(r, now, running);
+  item.iconPath = stateIcon(r.state, running);
+  item.tooltip = tooltip(r, now, titles, running);
+  item.contextValue = contextValue(r, running);
   return item;
 }

@@ -16,7 +16,11 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
   readonly onDidChangeTreeData = this.changed.event;
   private keys = new Set<string>();
 
-  constructor(private readonly history: UploadHistory, private readonly titles: PageTitles = () => undefined) {
+  constructor(
+    private readonly history: UploadHistory,
+    private readonly titles: PageTitles = () => undefined,
+    private readonly isRunning: (key: string) => boolean = () => true,
+  ) {
     super();
     this._register(history.onDidChange(({ keys }) => {
       // Only rows that already exist can repaint alone; anything else changes the list.
@@ -38,7 +42,7 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(key: string): vscode.TreeItem {
     const r = this.history.get(key);
-    return r ? toTreeItem(r, Date.now(), this.titles) : new vscode.TreeItem('(removed)');
+    return r ? toTreeItem(r, Date.now(), this.titles, r.state !== 'uploading' || this.isRunning(key)) : new vscode.TreeItem('(removed)');
   }
 
   getParent(): undefined {
@@ -130,9 +134,14 @@ export class UploadsView extends Disposable {
   readonly provider: UploadsTreeProvider;
   readonly treeView: vscode.TreeView<string>;
 
-  constructor(private readonly history: UploadHistory, onDropFiles: (uris: vscode.Uri[]) => unknown, titles?: PageTitles) {
+  constructor(
+    private readonly history: UploadHistory,
+    onDropFiles: (uris: vscode.Uri[]) => unknown,
+    titles?: PageTitles,
+    isRunning?: (key: string) => boolean,
+  ) {
     super();
-    this.provider = this._register(new UploadsTreeProvider(history, titles));
+    this.provider = this._register(new UploadsTreeProvider(history, titles, isRunning));
     this.treeView = this._register(vscode.window.createTreeView(UPLOADS_VIEW_ID, {
       treeDataProvider: this.provider,
       dragAndDropController: new DropController(onDropFiles),

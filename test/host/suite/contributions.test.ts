@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SUPPORTED_EXTENSIONS } from '../../../src/core/media/extensions';
+import type { UploadRecord, UploadState } from '../../../src/core/history/types';
+import { contextValue } from '../../../src/uploadItem';
 import { EXTENSION_ID } from './fixture';
 
 type MenuItem = { command?: string; submenu?: string; when?: string; group?: string };
@@ -111,6 +113,39 @@ suite('Contributions (package.json)', () => {
       assert.ok(item.some((i) => i.command === `notionAssets.item.${c}`), `item action ${c}`);
     }
     assert.ok(item.some((i) => i.command === 'notionAssets.item.cancel' && i.group?.startsWith('inline') && /uploading/.test(i.when!)), 'Cancel inline while running');
+  });
+
+  test('item actions show for the states they work in (when clauses evaluated against the items\' context values)', () => {
+    const item: MenuItem[] = pkg().contributes.menus['view/item/context'];
+    const shown = (command: string, cv: string) => item
+      .filter((i) => i.command === command)
+      .some((i) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(i.when!)![1]).test(cv));
+    const rec = (state: UploadState, over: Partial<UploadRecord> = {}): UploadRecord => ({
+      key: 'k', source: '/a.png', filename: 'a.png', contentType: 'image/png', sizeBytes: 1, mode: 'single_part', state, sentBytes: 0,
+      createdTime: '', expiryTime: null, attachments: [], updatedTime: '', ...over,
+    });
+    const withId = { fileUploadId: 'id' };
+    const cv = {
+      running: contextValue(rec('uploading', withId), true),
+      interrupted: contextValue(rec('uploading', withId), false),
+      pending: contextValue(rec('pending', withId)),
+      attached: contextValue(rec('attached', { ...withId, attachments: [{ pageId: 'p', placement: 'cover', at: '' }] })),
+      expired: contextValue(rec('expired', withId)),
+      failed: contextValue(rec('failed')),
+      cancelled: contextValue(rec('cancelled', withId)),
+    };
+    const expect: Record<string, (keyof typeof cv)[]> = {
+      'notionAssets.item.cancel': ['running'],
+      'notionAssets.item.retry': ['interrupted', 'expired', 'failed', 'cancelled'],
+      'notionAssets.item.attachTo': ['pending', 'attached'],
+      'notionAssets.item.openPage': ['attached'],
+      'notionAssets.item.copyId': ['running', 'interrupted', 'pending', 'attached', 'expired', 'cancelled'],
+      'notionAssets.item.remove': ['interrupted', 'pending', 'attached', 'expired', 'failed', 'cancelled'],
+    };
+    for (const [command, states] of Object.entries(expect)) {
+      const actual = (Object.keys(cv) as (keyof typeof cv)[]).filter((k) => shown(command, cv[k]));
+      assert.deepEqual(actual, states, command);
+    }
   });
 
   test('welcome view offers Set Notion Token when there is no token, with the sharing hint', () => {

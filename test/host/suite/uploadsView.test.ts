@@ -50,6 +50,10 @@ suite('Uploads view', () => {
     }
     assert.equal(contextValue(record({ state: 'attached', fileUploadId: 'x', attachments: [{ pageId: 'p', placement: 'icon', at: '' }] })), 'upload.attached.reusable.hasId.hasPage');
     assert.equal(contextValue(record({ state: 'uploading' })), 'upload.uploading');
+    // An "uploading" record nothing works on (VS Code closed mid-upload) reads interrupted and offers Retry.
+    const stale = toTreeItem(record({ state: 'uploading', sentBytes: 300, sizeBytes: 1000 }), now, undefined, false);
+    assert.equal(stale.description, 'interrupted · 30 %');
+    assert.equal(stale.contextValue, 'upload.interrupted');
     assert.equal(contextValue(record({ state: 'expired', fileUploadId: 'x' })), 'upload.expired.hasId');
   });
 
