@@ -26,7 +26,9 @@ describe('emulator: search', () => {
   it('finds shared pages by title, case-insensitively, most recently edited first', async () => {
     const r = await api.call('POST', '/v1/search', { query: 'TRAVEL', filter: pageFilter });
     assert.equal(r.status, 200);
-    assert.equal(r.json.type, 'page_or_database');
+    assert.equal(r.json.type, 'page_or_data_source');
+    const old = await api.withVersion('2022-06-28').call('POST', '/v1/search', { query: 'travel', filter: pageFilter });
+    assert.equal(old.json.type, 'page_or_database');
     assert.deepEqual(titles(r), ['Travel notes 4', 'Travel notes 3', 'Travel notes 2', 'Travel notes 1', 'Travel notes 0']);
     const other = await api.as('ntn_other').call('POST', '/v1/search', { query: 'secret', filter: pageFilter });
     assert.deepEqual(titles(other), ['Secret travel plans']);
@@ -38,6 +40,16 @@ describe('emulator: search', () => {
     assert.ok(r.json.results.some((x: any) => x.object === 'data_source'));
     const old = await api.withVersion('2022-06-28').call('POST', '/v1/search', { query: 'travel', filter: { property: 'object', value: 'database' } });
     assert.deepEqual(old.json.results.map((x: any) => x.object), ['database']);
+  });
+
+  it('leaves trashed pages out unless filter.in_trash is true', async () => {
+    const gone = emu.seed.page({ title: 'Trashed travel' }).id;
+    await api.call('PATCH', `/v1/pages/${gone}`, { archived: true });
+    assert.ok(!titles(await api.call('POST', '/v1/search', { query: 'trashed', filter: pageFilter })).length);
+    const withTrash = await api.call('POST', '/v1/search', { query: 'trashed', filter: { ...pageFilter, in_trash: true } });
+    assert.deepEqual(titles(withTrash), ['Trashed travel']);
+    const relevance = await api.call('POST', '/v1/search', { query: 'recipes', sort: { property: 'relevance' } });
+    assert.equal(relevance.status, 200);
   });
 
   it('paginates', async () => {
