@@ -2,6 +2,7 @@
 // percentage and the current file, updated at most every 200 ms. Then one summary:
 // success, or "N of M failed" with "Retry Failed" (only those) and "Show Log".
 import * as vscode from 'vscode';
+import { BatchProgress, type ProgressReport } from './batchProgress';
 import { errorActions, errorText, isCancellation } from './errorMessages';
 
 export interface BatchJob<T> {
@@ -22,56 +23,35 @@ export interface BatchReport<T> {
   cancelled: number;
 }
 
-const REPORT_EVERY_MS = 200;
-
 /** Runs the jobs `concurrency` at a time in one progress notification. */
 export async function runBatch<T>(title: string, jobs: BatchJob<T>[], concurrency = 2): Promise<BatchReport<T>> {
-  const total = jobs.reduce((n, j) => n + Math.max(j.sizeBytes, 1), 0);
-  const sent = new Array<number>(jobs.length).fill(0);
   const outcomes = new Array<BatchOutcome<T>>(jobs.length);
   const ctl = new AbortController();
-  let done = 0;
-  let current = jobs[0]?.label ?? '';
+  const meter = new BatchProgress(jobs);
 
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
       token.onCancellationRequested(() => ctl.abort());
-      let reportedPct = 0;
-      let lastReport = 0;
-      const report = (force = false) => {
-        const now = Date.now();
-        if (!force && now - lastReport < REPORT_EVERY_MS) return;
-        lastReport = now;
-        const bytes = sent.reduce((a, b) => a + b, 0);
-        const pct = Math.min(100, Math.floor((100 * bytes) / total));
-        const counter = jobs.length > 1 ? `${Math.min(done + 1, jobs.length)}/${jobs.length} · ` : '';
-        progress.report({ increment: Math.max(0, pct - reportedPct), message: `${counter}${current} — ${pct} %` });
-        reportedPct = Math.max(reportedPct, pct);
-      };
-      report(true);
+      const show = (r: ProgressReport | undefined) => r && progress.report({ increment: r.increment, message: r.message });
       let next = 0;
       const worker = async () => {
         while (next < jobs.length) {
           const i = next++;
           const job = jobs[i];
-          current = job.label;
           if (ctl.signal.aborted) {
             outcomes[i] = { job, ok: false, error: new vscode.CancellationError(), cancelled: true };
+            show(meter.finish(i));
             continue;
           }
+          show(meter.start(i));
           try {
-            const value = await job.run(ctl.signal, (bytes) => {
-              sent[i] = Math.min(bytes, job.sizeBytes);
-              report();
-            });
-            sent[i] = Math.max(job.sizeBytes, 1);
+            const value = await job.run(ctl.signal, (bytes) => show(meter.update(i, bytes)));
             outcomes[i] = { job, ok: true, value };
           } catch (error) {
             outcomes[i] = { job, ok: false, error, cancelled: isCancellation(error) || ctl.signal.aborted };
           }
-          done++;
-          report(true);
+          show(meter.finish(i));
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
