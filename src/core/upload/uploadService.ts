@@ -8,9 +8,9 @@ import type { NotionApi } from '../notion/api';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, type FileRef } from './attach';
 import { ImportFailedError, UploadValidationError } from './errors';
-import { sha256File } from './hashFile';
+import { ReuseIndex } from './reuseIndex';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
-import { assertUnchanged, checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
+import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
 import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
 import { isAbort, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
@@ -29,8 +29,6 @@ export interface UploadServiceConfig extends UploadServiceOptions {
   importPoll?: Omit<PollOptions, 'signal'>;
 }
 
-/** A pending upload is reused only with this much of its hour left. */
-const REUSE_MARGIN_MS = 5 * 60_000;
 /** A multi-part upload is resumed only with this much of its hour left. */
 const RESUME_MARGIN_MS = 60_000;
 
@@ -42,7 +40,7 @@ export class UploadService {
   private readonly running = new Map<string, AbortController>();
   private readonly send: SendContext;
   private readonly dedupe: boolean;
-  private readonly hashing = new Set<Promise<void>>();
+  private readonly reuse: ReuseIndex;
 
   constructor(private readonly client: NotionApi, private readonly options: UploadServiceConfig = {}) {
     const partSizeBytes = options.partSizeBytes ?? DEFAULT_PART_BYTES;
@@ -52,6 +50,7 @@ export class UploadService {
     this.history = options.history ?? UploadHistory.inMemory();
     this.workspace = new WorkspaceInfoCache(client);
     this.dedupe = options.dedupe ?? true;
+    this.reuse = new ReuseIndex(client, this.history);
     this.send = { client, history: this.history, concurrency, partSizeBytes, progressIntervalMs: options.progressIntervalMs ?? 100 };
   }
 
@@ -188,6 +187,11 @@ export class UploadService {
     return this.running.has(key);
   }
 
+  /** Resolves once the background SHA-256 of finished uploads (for dedupe) is recorded. */
+  whenHashed(): Promise<void> {
+    return this.reuse.whenHashed();
+  }
+
   /** Re-reads the upload's status from Notion into the record. */
   async refreshStatus(key: string, signal?: AbortSignal): Promise<UploadRecord> {
     const record = this.requireRecord(key);
@@ -240,9 +244,9 @@ export class UploadService {
       const resumed = await this.tryResume(file, interrupted, opts);
       if (resumed) return resumed;
     }
-    const sha = this.dedupe && opts.dedupe !== false ? await this.knownSha(file, ws.botId, opts.signal) : undefined;
+    const sha = this.dedupe && opts.dedupe !== false ? await this.reuse.knownSha(file, ws.botId, opts.signal) : undefined;
     if (sha) {
-      const reused = await this.findReusable(sha, file, ws.botId, opts.signal);
+      const reused = await this.reuse.findReusable(sha, file, ws.botId, opts.signal);
       if (reused) {
         opts.onNotice?.(`${file.filename}: the same bytes were uploaded before; reusing that upload instead of sending them again.`);
         opts.onProgress?.(file.sizeBytes, file.sizeBytes);
@@ -268,7 +272,7 @@ export class UploadService {
       this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, error: undefined });
       return done;
     });
-    if (!sha) this.hashLater(key, file);
+    if (!sha && this.dedupe) this.reuse.hashLater(key, file);
     return { key, fileUpload, reused: false, resumed: false };
   }
 
@@ -314,65 +318,8 @@ export class UploadService {
       this.history.update(record.key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time });
       return done;
     });
-    if (!record.sha256) this.hashLater(record.key, file);
+    if (!record.sha256 && this.dedupe) this.reuse.hashLater(record.key, file);
     return { key: record.key, fileUpload, reused: false, resumed: true };
-  }
-
-  /** SHA-256 from an earlier record of the same path/size/mtime, or by hashing when a same-size upload could be reused. */
-  private async knownSha(file: LocalFile, botId: string, signal?: AbortSignal): Promise<string | undefined> {
-    const cached = this.history
-      .findBySource(file.path)
-      .find((r) => r.sha256 && r.sizeBytes === file.sizeBytes && r.mtimeMs === file.mtimeMs);
-    if (cached) return cached.sha256;
-    // Hashing costs a full read: only worth it when some usable upload has the same size.
-    if (!this.history.hasSize(file.sizeBytes, (r) => this.usable(r, botId))) return undefined;
-    await this.whenHashed(); // a same-size upload may still be hashing in the background
-    return sha256File(file.path, signal);
-  }
-
-  /**
-   * SHA-256 of an uploaded file, for later dedupe, computed after the upload resolves: on a
-   * busy machine hashing alongside would slow the upload itself (see the benchmark). Stored
-   * only if the file is still the one uploaded (same size and mtime).
-   */
-  private hashLater(key: string, file: LocalFile): void {
-    if (!this.dedupe) return;
-    const job = sha256File(file.path)
-      .then(async (sha256) => {
-        await assertUnchanged(file);
-        this.history.update(key, { sha256 });
-      })
-      .catch(() => undefined)
-      .finally(() => this.hashing.delete(job));
-    this.hashing.add(job);
-  }
-
-  /** Resolves once background hashing has finished (tests, benchmark, before deduping). */
-  async whenHashed(): Promise<void> {
-    while (this.hashing.size) await Promise.all([...this.hashing]);
-  }
-
-  private usable(r: UploadRecord, botId: string): boolean {
-    if (!r.fileUploadId || r.botId !== botId) return false;
-    if (r.state === 'attached') return true;
-    return r.state === 'pending' && r.expiryTime !== null && Date.parse(r.expiryTime) - this.history.now() > REUSE_MARGIN_MS;
-  }
-
-  private async findReusable(sha: string, file: LocalFile, botId: string, signal?: AbortSignal): Promise<{ key: string; upload: FileUpload } | undefined> {
-    for (const r of this.history.findByContent(sha, file.sizeBytes)) {
-      if (!this.usable(r, botId)) continue;
-      try {
-        // One cheap read confirms Notion still has it (and gives the caller the object).
-        const upload = await this.client.getFileUpload(r.fileUploadId!, { signal });
-        const left = upload.expiry_time === null ? Infinity : Date.parse(upload.expiry_time) - this.history.now();
-        if (upload.status === 'uploaded' && left > REUSE_MARGIN_MS) return { key: r.key, upload };
-        this.history.update(r.key, { state: upload.status === 'uploaded' ? 'pending' : upload.status === 'pending' ? 'expired' : upload.status });
-      } catch (err) {
-        if (isAbort(err, signal) || statusOf(err) !== 404) throw err;
-        this.history.update(r.key, { state: 'failed', error: 'Notion no longer knows this upload (404).' });
-      }
-    }
-    return undefined;
   }
 
   /** Runs work under a per-record AbortController (cancel(key)) and records how it ended. */
