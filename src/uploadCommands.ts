@@ -104,7 +104,8 @@ export class UploadCommands {
     const title = target
       ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`
       : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
-    const report = await runBatch(title, jobs, transferSettings().concurrency);
+    // New blocks land in the order the files were given: one file at a time for blocks.
+    const report = await runBatch(title, jobs, target?.as === 'block' ? 1 : transferSettings().concurrency);
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
       retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target),

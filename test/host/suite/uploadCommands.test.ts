@@ -68,6 +68,8 @@ suite('Upload commands (with arguments, against the emulator)', () => {
     const blocks = await children(f, f.pages.blocks);
     const created = res!.uploads.map((u) => blocks.find((b) => b.id === u.blockId));
     assert.deepEqual(created.map((b) => b?.type), Object.values(files));
+    const ids = new Set(res!.uploads.map((u) => u.blockId));
+    assert.deepEqual(blocks.filter((b) => ids.has(b.id)).map((b) => b.id), res!.uploads.map((u) => u.blockId), 'blocks in the order the files were given');
     for (const b of created) {
       assert.equal(b![b!.type].caption[0].plain_text, 'From the host test');
       assert.equal(b![b!.type].type, 'file', 'read back as a Notion-hosted file');
