@@ -30,7 +30,7 @@ export class Faults {
     const i = this.armed.findIndex(
       (f) =>
         (!f.method || f.method.toUpperCase() === method) &&
-        (typeof f.path === 'string' ? f.path === pathname : f.path.test(pathname)),
+        (typeof f.path === 'string' ? f.path === pathname : ((f.path.lastIndex = 0), f.path.test(pathname))),
     );
     if (i < 0) return undefined;
     const f = this.armed[i];

@@ -29,6 +29,10 @@ export class FileObjects {
     if (!isObject(raw)) throw validation(`${where} should be an object, instead was \`${JSON.stringify(raw)}\`.`);
     const type = raw.type ?? ['file_upload', 'external', 'file', 'emoji'].find((k) => k in raw);
     const name = raw.name === undefined ? undefined : String(raw.name);
+    // SDK: files property items of type file/external require a name; file_upload ones may omit it.
+    if (slot === 'files_property' && (type === 'external' || type === 'file') && !name) {
+      throw validation(`${where}.name should be defined for a ${type} item, instead was \`undefined\`.`);
+    }
     switch (type) {
       case 'file_upload': {
         const fu = raw.file_upload;

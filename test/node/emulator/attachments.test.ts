@@ -107,6 +107,7 @@ describe('emulator: attaching uploads to pages', () => {
     const a = await api.uploadSingle('a.pdf', 'application/pdf', bytesOf(10, 1));
     refusal(await api.call('PATCH', `/v1/pages/${rowId}`, { properties: { Files: { files: Array(101).fill(fileUpload(a.id)) } } }), /≤ `100`/);
     refusal(await api.call('PATCH', `/v1/pages/${rowId}`, { properties: { Attachments: { files: [] } } }), /Attachments is not a property that exists/);
+    refusal(await api.call('PATCH', `/v1/pages/${rowId}`, { properties: { Files: { files: [{ type: 'external', external: { url: 'https://example.com/x.pdf' } }] } } }), /name should be defined/);
     const forged = { type: 'file', file: { url: `${emu.url}/files/${a.id}/a.pdf?exp=99999999999999&sig=forged` }, name: 'a.pdf' };
     refusal(await api.call('PATCH', `/v1/pages/${rowId}`, { properties: { Files: { files: [forged] } } }), /current Notion-hosted file URL/);
     const accepted = await api.call('PATCH', `/v1/pages/${rowId}`, { properties: { Files: { files: Array(100).fill(fileUpload(a.id)) } } });
