@@ -94,14 +94,21 @@ export class StoredBytes {
     return Buffer.concat(this.orderedParts().map((p) => fs.readFileSync(p.file)));
   }
 
-  /** Readable chunks in order, without loading a multi-part file into memory. */
-  async *stream(): AsyncGenerator<Buffer> {
+  /** Bytes [start, end) in order, without loading a multi-part file into memory. */
+  async *stream(start = 0, end = this.size()): AsyncGenerator<Buffer> {
     if (this.memory) {
-      yield this.memory;
+      yield this.memory.subarray(start, end);
       return;
     }
+    let offset = 0;
     for (const p of this.orderedParts()) {
-      for await (const chunk of fs.createReadStream(p.file, { highWaterMark: 1024 * 1024 })) yield chunk as Buffer;
+      const from = Math.max(start, offset);
+      const to = Math.min(end, offset + p.size);
+      if (from < to) {
+        const rs = fs.createReadStream(p.file, { start: from - offset, end: to - offset - 1, highWaterMark: 1024 * 1024 });
+        for await (const chunk of rs) yield chunk as Buffer;
+      }
+      offset += p.size;
     }
   }
 
