@@ -115,12 +115,49 @@ async function main(): Promise<number> {
     const gallery = emulator.getPageJson(ids.galleryPageId) as { cover: { type: string } | null };
     assert.equal(gallery.cover?.type, 'file', 'the emulator has the cover');
 
+    step('a PDF: its Notion menu has no cover/icon; the guided flow attaches it to a files property');
+    await page.locator('.activitybar .action-item [aria-label^="Explorer"]').first().click();
+    await (await explorerRow(page, 'docs')).click();
+    const pdf = await explorerRow(page, 'spec.pdf');
+    await pdf.click({ button: 'right' });
+    const notion2 = page.locator('.context-view .action-label', { hasText: /^Notion$/ }).first();
+    await notion2.waitFor({ state: 'visible', timeout: 15_000 });
+    await notion2.hover();
+    await notion2.click();
+    const uploadEntry = page.locator('.context-view .action-label', { hasText: /^Upload to Notion…$/ }).first();
+    await uploadEntry.waitFor({ state: 'visible', timeout: 15_000 });
+    for (const label of ['Set as Page Icon', 'Set as Page Cover']) {
+      assert.equal(await page.locator('.context-view .action-label', { hasText: label }).count(), 0, `no "${label}" on a PDF`);
+    }
+    await uploadEntry.hover();
+    await page.waitForTimeout(300);
+    await shot(page, '04-pdf-notion-menu.png');
+    await uploadEntry.click();
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.pressSequentially('First', { delay: 60 });
+    const rowPick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'First asset' }).first();
+    await rowPick.waitFor({ state: 'visible', timeout: 20_000 });
+    await rowPick.click();
+    const propertyChoice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Attach to Files Property' }).first();
+    await propertyChoice.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Set as Page Cover' }).count(), 0, 'no cover choice for a PDF');
+    await propertyChoice.click();
+    const message2 = /"spec\.pdf" is attached to property "Files" of "First asset"/;
+    const toast2 = page.locator('.notification-list-item-message', { hasText: message2 }).first();
+    if (!(await toast2.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) {
+      if (!(await page.locator('.notifications-center').isVisible())) await page.locator('[id="status.notifications"]').first().click();
+      await toast2.waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    const dbPage = emulator.getPageJson(ids.databasePageId) as { properties: { Files: { files: { name?: string }[] } } };
+    assert.equal(dbPage.properties.Files.files.length, 1, 'the emulator has the file in the property');
+
     step('reload the window: the history is still there');
     await page.waitForTimeout(1500); // history saves are coalesced (500 ms)
     await page.reload();
     // The workbench comes back with the Notion Assets container open; the row is read from globalState.
     await uploadsRow(page, 'screenshot.png');
-    console.log('ui: passed (4 checks: menu entries, quick pick, notification + view, persistence across reload)');
+    await uploadsRow(page, 'spec.pdf');
+    console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, persistence across reload)');
     return 0;
   } catch (e) {
     console.error('ui: FAILED', e instanceof Error ? e.stack : e);
