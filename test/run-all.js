@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: type-check, build, node tier, host tier; ends with "N passed, N failed".
+// `npm test`: type-check, build, node tier, host tier, UI tier; ends with "N passed, N failed".
 // Plain JS so it runs before anything is built. A tier that cannot start counts as failed.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const only = process.argv[2]; // optional: "node" or "host" (then without the type-check)
+const only = process.argv[2]; // optional: "node", "host" or "ui" (then without the type-check)
 const out = process.env.TEST_OUT || 'out'; // lets several runs share a work tree
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -43,16 +43,22 @@ if (!only && !step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])) totals.
 const built = step('build extension', 'node', ['esbuild.js']) && step('build tests', 'node', ['esbuild.js', '--tests']);
 if (!built) totals.failed += 1;
 
-if (built && only !== 'host') {
+if (built && (!only || only === 'node')) {
   const tap = path.join(root, out, 'node-tier.tap');
   const ok = step('node tier', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`, `${out}/test/node/`]);
   tier('node', ok, readTap(tap));
 }
-if (built && only !== 'node') {
+if (built && (!only || only === 'host')) {
   const results = path.join(root, out, 'host-results.json');
   const ok = step('host tier (VS Code server, headless)', 'node', [`${out}/test/launch/runHeadless.js`]);
   tier('host', ok, fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : undefined);
+}
+
+if (built && (!only || only === 'ui')) {
+  // One scenario, clicked through the workbench like a person: counted as one test.
+  const ok = step('UI tier (Playwright in the workbench)', 'node', [`${out}/test/ui/run.js`]);
+  tier('ui', ok, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 }
 
 console.log(`\nskipped: ${totals.skipped}`);

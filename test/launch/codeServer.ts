@@ -19,6 +19,7 @@ export interface CodeServer {
 }
 
 export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<CodeServer> {
+  const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-host-'));
   const child: ChildProcess = spawn(
     NODE24,
@@ -67,6 +68,7 @@ export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?:
         await exited;
         clearTimeout(t);
       }
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
