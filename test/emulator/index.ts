@@ -48,6 +48,9 @@ export interface EmulatorOptions {
    * e.g. 'https://api.notion.com' to show a client builds send/complete URLs from the id instead of
    * following URLs on a foreign origin. */
   uploadUrlBase?: string;
+  /** external_url: answer the HEAD check's refusals (unreachable, no Content-Type, too large)
+   * as a 400 from the create call, as Notion's guide says, instead of a `failed` upload. */
+  importChecksAtCreate?: boolean;
 }
 
 export interface Emulator {
@@ -58,6 +61,7 @@ export interface Emulator {
   setRateLimit(r: { enabled: boolean; perSecond?: number; burst?: number }): void;
   setLatency(ms: number): void;
   setAllowHttpImports(on: boolean): void;
+  setImportChecksAtCreate(on: boolean): void;
   seed: {
     page(p: { title: string; parentPageId?: string; cover?: unknown; icon?: unknown; sharedWith?: string[] }): { id: string };
     database(d: { title: string; parentPageId?: string; properties: Record<string, PropertyType>; sharedWith?: string[] }): { id: string };
@@ -79,7 +83,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (opts.includeDefault !== false) bots.add(DEFAULT_TOKEN);
   for (const [token, spec] of Object.entries(opts.tokens ?? {})) bots.add(token, spec);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-emulator-'));
-  const settings = { baseUrl: '', uploadUrlBase: opts.uploadUrlBase, allowHttpImports: opts.allowHttpImports ?? false, latencyMs: opts.latencyMs ?? 0 };
+  const settings = {
+    baseUrl: '',
+    uploadUrlBase: opts.uploadUrlBase,
+    allowHttpImports: opts.allowHttpImports ?? false,
+    importChecksAtCreate: opts.importChecksAtCreate ?? false,
+    latencyMs: opts.latencyMs ?? 0,
+  };
   const signer = new UrlSigner(() => settings.baseUrl, clock);
   const uploads = new UploadStore(clock, tmpDir);
   const workspace = new Workspace(clock, (t) => bots.botForToken(t));
@@ -133,6 +143,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setRateLimit: (r) => limiter.configure(r),
     setLatency: (ms) => void (settings.latencyMs = ms),
     setAllowHttpImports: (on) => void (settings.allowHttpImports = on),
+    setImportChecksAtCreate: (on) => void (settings.importChecksAtCreate = on),
     seed: {
       page(p) {
         const rec = workspace.addPage(p);

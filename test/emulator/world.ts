@@ -19,5 +19,5 @@ export interface World {
   blockInput: BlockInput;
   signer: UrlSigner;
   importer: Importer;
-  settings: { baseUrl: string; uploadUrlBase?: string; allowHttpImports: boolean; latencyMs: number };
+  settings: { baseUrl: string; uploadUrlBase?: string; allowHttpImports: boolean; importChecksAtCreate: boolean; latencyMs: number };
 }

@@ -5,14 +5,25 @@ import { renderUpload, type UploadRecord } from '../uploads/record';
 import { parseCreate } from '../uploads/validateCreate';
 import type { World } from '../world';
 import type { RequestContext } from '../context';
+import { validation } from '../errors';
+import { ImportFailure, type ProbeResult } from '../importer';
 
 export function fileUploadRoutes(router: Router, w: World): void {
   const render = (ctx: RequestContext, r: UploadRecord) => renderUpload(r, w.clock, ctx.version, w.settings.uploadUrlBase ?? w.settings.baseUrl);
 
-  router.add('POST', '/v1/file_uploads', (ctx) => {
+  router.add('POST', '/v1/file_uploads', async (ctx) => {
     const req = parseCreate(ctx.body, ctx.bot, w.settings.allowHttpImports);
+    let probed: ProbeResult | undefined;
+    if (req.mode === 'external_url' && w.settings.importChecksAtCreate) {
+      // Notion's guide: the HEAD check's refusals are a 400 from this call.
+      try {
+        probed = await w.importer.probe(ctx.bot, req.externalUrl!, req.filename);
+      } catch (e) {
+        throw e instanceof ImportFailure ? validation(e.message) : e;
+      }
+    }
     const r = w.uploads.create(ctx.bot, req);
-    if (r.mode === 'external_url') w.importer.start(ctx.bot, r);
+    if (r.mode === 'external_url') w.importer.start(ctx.bot, r, probed);
     return render(ctx, r);
   });
 

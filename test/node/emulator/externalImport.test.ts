@@ -28,6 +28,16 @@ describe('emulator: external URL imports', () => {
         res.writeHead(200, { 'content-length': png.length });
         return res.end(req.method === 'HEAD' ? undefined : png);
       }
+      if (req.url === '/presigned.png') {
+        // Like an S3 URL presigned for GET: HEAD is refused, ranges are served.
+        if (req.method === 'HEAD') return res.writeHead(403).end();
+        if (req.headers.range === 'bytes=0-0') {
+          res.writeHead(206, { 'content-type': 'image/png', 'content-length': 1, 'content-range': `bytes 0-0/${png.length}` });
+          return res.end(png.subarray(0, 1));
+        }
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
+        return res.end(png);
+      }
       if (req.url === '/wrongtype.png') {
         res.writeHead(200, { 'content-type': 'text/html', 'content-length': 5 });
         return res.end(req.method === 'HEAD' ? undefined : 'hello');
@@ -97,6 +107,47 @@ describe('emulator: external URL imports', () => {
     const r = await api.call('PATCH', `/v1/pages/${page}`, { cover: { type: 'file_upload', file_upload: { id: u.id } } });
     assert.equal(r.status, 400);
     assert.match(r.json.message, /status failed/);
+  });
+
+  it('probes a URL that refuses HEAD with a one-byte ranged GET', async () => {
+    hits.length = 0;
+    const u = await importFrom('/presigned.png', 'pic.png');
+    assert.deepEqual(hits, ['HEAD /presigned.png', 'GET /presigned.png', 'GET /presigned.png']);
+    assert.equal(u.status, 'uploaded');
+    assert.equal(u.content_length, png.length);
+  });
+
+  it('imports a file from a signed URL the emulator itself issued', async () => {
+    const source = await api.uploadSingle('src.png', 'image/png', png);
+    const page = emu.seed.page({ title: 'Source' }).id;
+    const url = (await api.call('PATCH', `/v1/pages/${page}`, { cover: { type: 'file_upload', file_upload: { id: source.id } } })).json.cover.file.url;
+    const r = await api.createUpload({ mode: 'external_url', filename: 'copy.png', external_url: url });
+    await emu.importsIdle();
+    const u = (await api.call('GET', `/v1/file_uploads/${r.json.id}`)).json;
+    assert.equal(u.status, 'uploaded', JSON.stringify(u.file_import_result));
+    assert.equal(emu.uploadSha256(u.id), emu.uploadSha256(source.id));
+  });
+
+  it("with importChecksAtCreate, the HEAD check's refusals are a 400 from create (Notion's guide)", async () => {
+    emu.setImportChecksAtCreate(true);
+    try {
+      for (const [path, pattern] of [['/nothing.png', /HTTP 404/], ['/untyped.png', /no Content-Type/], ['/wrongtype.png', /does not match/]] as const) {
+        const r = await api.createUpload({ mode: 'external_url', filename: 'pic.png', external_url: `${origin}${path}` });
+        assert.equal(r.status, 400, path);
+        assert.equal(r.json.code, 'validation_error');
+        assert.match(r.json.message, pattern);
+      }
+      const tooBig = await api.as('ntn_small').createUpload({ mode: 'external_url', filename: 'pic.png', external_url: `${origin}/pic.png` });
+      assert.match(tooBig.json.message, /exceeds the limit of 1000/);
+      hits.length = 0;
+      const ok = await api.createUpload({ mode: 'external_url', filename: 'pic.png', external_url: `${origin}/pic.png` });
+      assert.equal(ok.json.status, 'pending');
+      await emu.importsIdle();
+      assert.deepEqual(hits, ['HEAD /pic.png', 'GET /pic.png'], 'one HEAD at create, then the download');
+      assert.equal((await api.call('GET', `/v1/file_uploads/${ok.json.id}`)).json.status, 'uploaded');
+    } finally {
+      emu.setImportChecksAtCreate(false);
+    }
   });
 
   it('refuses plain http imports unless allowed', async () => {
