@@ -18,6 +18,7 @@ export class Faults {
     if (!f.hang && !f.dropConnection && f.status === undefined) {
       throw new Error('faults.arm: give a status, hang: true or dropConnection: true');
     }
+    if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) throw new Error(`faults.arm: count must be a positive integer, got ${f.count}`);
     this.armed.push({ ...f, remaining: f.count ?? 1 });
   }
 

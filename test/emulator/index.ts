@@ -21,7 +21,8 @@ import { UrlSigner } from './signedUrls';
 import { UploadStore } from './uploads/store';
 import { BlockInput } from './workspace/blockInput';
 import { FileObjects } from './workspace/fileObjects';
-import type { PropertyType } from './workspace/records';
+import type { PageRecord, PropertyType } from './workspace/records';
+import type { NotionVersion } from './versions';
 import { Renderer } from './workspace/render';
 import { Workspace } from './workspace/store';
 import type { World } from './world';
@@ -70,7 +71,8 @@ export interface Emulator {
   };
   uploadBytes(fileUploadId: string): Buffer | undefined;
   uploadSha256(fileUploadId: string): string | undefined;
-  getPageJson(pageId: string): unknown;
+  /** The page as GET /v1/pages/{id} would return it (default version 2025-09-03). */
+  getPageJson(pageId: string, version?: NotionVersion): unknown;
   /** Resolves once every external_url import started so far has finished. */
   importsIdle(): Promise<void>;
   requests: RequestLogEntry[];
@@ -182,9 +184,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const r = uploads.peek(id);
       return r && r.state === 'uploaded' ? r.bytes.sha256() : undefined;
     },
-    getPageJson(pageId) {
+    getPageJson(pageId, version = '2025-09-03') {
       const id = workspace.requireSeeded(pageId, 'page');
-      return world.render.page(workspace.objects.get(id) as never, '2025-09-03');
+      return world.render.page(workspace.objects.get(id) as PageRecord, version);
     },
     importsIdle: () => world.importer.idle(),
     requests: log,

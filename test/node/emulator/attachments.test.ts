@@ -129,6 +129,7 @@ describe('emulator: attaching uploads to pages', () => {
     const old = await api.withVersion('2022-06-28').call('GET', `/v1/pages/${pageId}`);
     assert.equal(old.json.archived, false);
     assert.equal(old.json.in_trash, undefined);
+    assert.equal((emu.getPageJson(pageId, '2026-03-11') as { in_trash: boolean }).in_trash, false);
     const v26 = api.withVersion('2026-03-11');
     refusal(await v26.call('PATCH', `/v1/pages/${pageId}`, { archived: true }), /use in_trash/);
     const trashed = await v26.call('PATCH', `/v1/pages/${pageId}`, { in_trash: true });

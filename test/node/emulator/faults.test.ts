@@ -81,5 +81,6 @@ describe('emulator: fault injection', () => {
 
   it('refuses an arm with nothing to do', () => {
     assert.throws(() => emu.faults.arm({ path: '/v1/users/me' }), /status, hang/);
+    assert.throws(() => emu.faults.arm({ path: '/v1/users/me', status: 500, count: 0 }), /positive integer/);
   });
 });
