@@ -6,15 +6,21 @@ import type { HashReply, HashRequest } from './hashWorker';
 export class PartHasher {
   private worker: Worker | undefined;
   private seq = 0;
-  private readonly waiting = new Map<number, (digest: string) => void>();
+  private readonly waiting = new Map<number, { resolve: (digest: string) => void; reject: (e: Error) => void }>();
 
   private get w(): Worker {
     if (!this.worker) {
       this.worker = new Worker(path.join(__dirname, 'hashWorker.js'));
       this.worker.unref();
       this.worker.on('message', (m: HashReply) => {
-        this.waiting.get(m.seq)?.(m.digest);
+        this.waiting.get(m.seq)?.resolve(m.digest);
         this.waiting.delete(m.seq);
+      });
+      // A failed read (e.g. temp files removed under it) fails the pending completes, not the process.
+      this.worker.on('error', (e) => {
+        for (const w of this.waiting.values()) w.reject(e);
+        this.waiting.clear();
+        this.worker = undefined;
       });
     }
     return this.worker;
@@ -30,8 +36,8 @@ export class PartHasher {
 
   digest(key: string): Promise<string> {
     const seq = ++this.seq;
-    return new Promise((resolve) => {
-      this.waiting.set(seq, resolve);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
       this.post({ op: 'digest', key, seq });
     });
   }

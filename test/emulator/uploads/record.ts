@@ -30,6 +30,8 @@ export interface UploadRecord {
   importResult?: ImportResult;
   bytes: StoredBytes;
   attached: boolean;
+  /** A complete is settling the digest: no more sends. */
+  completing?: boolean;
 }
 
 /** Status as of now: pending or uploaded uploads past their expiry read `expired`. */

@@ -92,7 +92,7 @@ export class UploadStore {
   /** Checks made before reading a send's body. */
   assertSendable(r: UploadRecord): void {
     if (r.mode === 'external_url') throw validation(`File upload with ID ${r.id} was created with mode external_url and does not accept sends.`);
-    if (this.status(r) !== 'pending') throw notPending(r.id);
+    if (this.status(r) !== 'pending' || r.completing) throw notPending(r.id);
   }
 
   /** `hash` has seen the chunks as they arrived. */
@@ -136,6 +136,7 @@ export class UploadStore {
     }
     const size = r.bytes.size();
     checkWorkspaceLimit(bot, size);
+    r.completing = true;
     await r.bytes.seal();
     if (r.state !== 'pending') return; // a concurrent complete got there first
     r.state = 'uploaded';
