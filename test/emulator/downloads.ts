@@ -34,7 +34,7 @@ export async function serveDownload(w: World, req: IncomingMessage, res: ServerR
       : denied(res, 403, 'SignatureDoesNotMatch', 'The request signature does not match.');
   }
   const r = w.uploads.peek(verdict.uploadId);
-  if (!r || r.state !== 'uploaded') return denied(res, 404, 'NoSuchKey', 'The specified key does not exist.');
+  if (!r || r.state !== 'uploaded' || r.bytes.discarded) return denied(res, 404, 'NoSuchKey', 'The specified key does not exist.');
   const size = r.contentLength ?? 0;
   const range = parseRange(req.headers.range, size);
   if (range === 'unsatisfiable') {

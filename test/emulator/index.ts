@@ -71,6 +71,9 @@ export interface Emulator {
   };
   uploadBytes(fileUploadId: string): Buffer | undefined;
   uploadSha256(fileUploadId: string): string | undefined;
+  /** Frees an upload's stored bytes (disk or memory); uploadSha256 keeps answering, uploadBytes
+   * and downloads no longer do. For benchmarks that push many large files through one emulator. */
+  discardUploadBytes(fileUploadId: string): void;
   /** The page as GET /v1/pages/{id} would return it (default version 2025-09-03). */
   getPageJson(pageId: string, version?: NotionVersion): unknown;
   /** Resolves once every external_url import started so far has finished. */
@@ -178,8 +181,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     uploadBytes: (id) => {
       const r = uploads.peek(id);
-      return r && r.state === 'uploaded' ? r.bytes.all() : undefined;
+      return r && r.state === 'uploaded' && !r.bytes.discarded ? r.bytes.all() : undefined;
     },
+    discardUploadBytes: (id) => uploads.peek(id)?.bytes.discard(),
     uploadSha256: (id) => {
       const r = uploads.peek(id);
       return r && r.state === 'uploaded' ? r.bytes.sha256() : undefined;

@@ -88,6 +88,16 @@ export class StoredBytes {
     return this.digest;
   }
 
+  /** Frees the stored bytes (benchmarks pushing many large uploads); the digest stays. */
+  discard(): void {
+    this.memory = undefined;
+    for (const p of this.partFiles.values()) fs.rmSync(p.file, { force: true });
+    this.partFiles.clear();
+    this.discarded = true;
+  }
+
+  discarded = false;
+
   /** Everything in one buffer (tests with small files). */
   all(): Buffer {
     if (this.memory) return this.memory;

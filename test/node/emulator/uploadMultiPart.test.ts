@@ -53,6 +53,9 @@ describe('emulator: multi-part uploads', () => {
     assert.equal(done.json.complete_url, undefined);
     assert.equal(emu.uploadSha256(id), sha(five, second, tail));
     assert.equal(emu.uploadBytes(id)?.length, 10 * MIB + 1234);
+    emu.discardUploadBytes(id);
+    assert.equal(emu.uploadBytes(id), undefined, 'bytes freed');
+    assert.equal(emu.uploadSha256(id), sha(five, second, tail), 'digest kept');
   });
 
   it('accepts parts sent concurrently', async () => {
