@@ -15,6 +15,7 @@ export interface CoreModule {
   NotionClient: typeof NotionClient;
   UploadService: typeof UploadService;
   userAgentFor(extensionVersion: string): string;
+  closeAllPools(): Promise<void>;
 }
 
 let core: CoreModule | undefined;
@@ -88,6 +89,12 @@ export class Services extends Disposable {
     let any = false;
     for (const s of [this.connected?.service, ...this.retired]) if (s?.cancel(key)) any = true;
     return any;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    // Close the kept-alive sockets, but never load the network bundle just to do so.
+    if (core) void core.closeAllPools();
   }
 
   /** Forget the client: the next call builds one from the current token and settings. */
