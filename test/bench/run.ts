@@ -52,8 +52,10 @@ interface Row {
   /** Median over the repetitions. */
   wallMs: number;
   wallAllMs: number[];
+  /** Peak RSS: highest over the repetitions; above idle: median, and every run. */
   peakRssMiB?: number;
   rssAboveIdleMiB?: number;
+  rssAboveIdleAllMiB?: number[];
   /** Service with dedupe: when the SHA-256 (computed after the upload) was recorded. */
   hashReadyMs?: number;
   verified: boolean;
@@ -112,7 +114,8 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
         wallAllMs: rs.map((r) => Math.round(r.wallMs)),
         hashReadyMs: median(c.id, (r) => r.hashReadyMs as number | undefined),
         peakRssMiB: mib(Math.max(...rs.map((r) => r.peakRssBytes))),
-        rssAboveIdleMiB: c.id === 'b' ? undefined : mib(Math.max(...rs.map((r) => r.peakRssBytes - (r.idleRssBytes ?? 0)))),
+        rssAboveIdleMiB: c.id === 'b' ? undefined : mib(median(c.id, (r) => r.peakRssBytes - (r.idleRssBytes ?? 0))!),
+        rssAboveIdleAllMiB: c.id === 'b' ? undefined : rs.map((r) => mib(r.peakRssBytes - (r.idleRssBytes ?? 0))),
         verified: rs.every((r) => r.verified),
       });
     }
@@ -184,12 +187,12 @@ async function main(): Promise<void> {
 
 function printTables(rows: Row[], ratios: Record<string, number>, many: Awaited<ReturnType<typeof manyFiles>>): void {
   const lines = [
-    '| scenario | contender | wall s (median) | hash ready s | peak RSS MiB | RSS above idle MiB | bytes verified |',
+    '| scenario | contender | wall s (median) | hash ready s | peak RSS MiB (max) | RSS above idle MiB: median (runs) | bytes verified |',
     '|---|---|---:|---:|---:|---:|---|',
   ];
   const s = (ms: number | undefined) => (ms === undefined ? '' : (ms / 1000).toFixed(2));
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${r.contender} | ${s(r.wallMs)} | ${s(r.hashReadyMs)} | ${r.peakRssMiB ?? ''} | ${r.rssAboveIdleMiB ?? ''} | ${r.verified ? 'yes' : 'NO'} |`);
+    lines.push(`| ${r.scenario} | ${r.contender} | ${s(r.wallMs)} | ${s(r.hashReadyMs)} | ${r.peakRssMiB ?? ''} | ${r.rssAboveIdleMiB === undefined ? '' : `${r.rssAboveIdleMiB} (${r.rssAboveIdleAllMiB!.join(', ')})`} | ${r.verified ? 'yes' : 'NO'} |`);
   }
   lines.push('', '| ratio | value |', '|---|---:|', ...Object.entries(ratios).map(([k, v]) => `| ${k} | ${v} |`));
   lines.push(
