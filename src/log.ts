@@ -1,6 +1,8 @@
 // The "Notion Assets" log (a LogOutputChannel): one line per API request and every error.
-// Everything written goes through redactSecrets(), so the token cannot reach the log.
+// Everything written goes through redactSecrets(), so the token cannot reach the log, and
+// redactUrlsIn(): signed file URLs (echoed back in Notion's errors) lose their signature.
 import * as vscode from 'vscode';
+import { redactUrlsIn } from './core/files/redactUrl';
 import { redactSecrets } from './core/notion/redact';
 import type { RequestLogEntry } from './core/notion/transport';
 
@@ -47,6 +49,6 @@ export class Log implements vscode.Disposable {
   }
 
   private clean(s: string): string {
-    return redactSecrets(s, [...this.secrets]);
+    return redactUrlsIn(redactSecrets(s, [...this.secrets]));
   }
 }

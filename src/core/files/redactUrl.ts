@@ -10,7 +10,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Text with the query of every http(s) URL in it cut off. */
+/** Text with the query of every http(s) URL in it cut off (a sentence's closing punctuation stays). */
 export function redactUrlsIn(text: string): string {
-  return text.replace(/https?:\/\/[^\s"'<>)`]+/g, (u) => redactUrl(u));
+  return text.replace(/https?:\/\/[^\s"'<>)`]*[^\s"'<>)`.,;:!?]/g, (u) => redactUrl(u));
 }
