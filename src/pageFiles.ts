@@ -27,7 +27,10 @@ export interface PageFilesApi {
     folder: string,
     opts?: { fileName?: string; overwrite?: boolean; signal?: AbortSignal; onProgress?: (received: number, total?: number) => void },
   ): Promise<DownloadResult>;
-  /** Puts the file on another page without downloading it (import of a fresh link, or a link). */
+  /**
+   * Puts the file on another page: an import of a fresh link by Notion (no download), a link,
+   * or — when Notion cannot import the link — a download to a temp file and a new upload (`via`).
+   */
   copyToPage(file: PageFile, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<CopyResult>;
 }
 

@@ -231,17 +231,24 @@ export class PageFilesCommands {
       if (placement === 'property' && !property) return undefined;
       const target = buildTarget(page.id, placement, { property, blockType: args.blockType, caption: args.caption });
       const service = await this.connection.service();
-      const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link, nothing is downloaded';
+      const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link';
       const res = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${placementTitle(placement)}: “${f.name}” → “${page.title}” (${how})`, cancellable: true },
-        (_progress, token) => {
+        (progress, token) => {
           const ac = new AbortController();
           token.onCancellationRequested(() => ac.abort());
-          return service.copyToPage(f, target, { signal: ac.signal });
+          // Only when Notion could not import the link and the bytes go through this machine.
+          let shown = '';
+          const onProgress = (stage: 'download' | 'upload', done: number, total: number | undefined) => {
+            const message = `re-uploading: ${stage === 'download' ? 'downloading' : 'uploading'}${total ? ` ${Math.floor((done / total) * 100)}%` : ''}`;
+            if (message !== shown) progress.report({ message: (shown = message) });
+          };
+          return service.copyToPage(f, target, { signal: ac.signal, onProgress });
         },
       );
       await this.recents.add(page);
-      void vscode.window.showInformationMessage(`Copied “${f.name}” to “${page.title}”.`);
+      const note = res.via === 'reupload' ? ' (Notion could not import the link, so it was re-uploaded)' : '';
+      void vscode.window.showInformationMessage(`Copied “${f.name}” to “${page.title}”${note}.`);
       return res;
     } catch (e) {
       return this.fail('Copy to Another Page', e);

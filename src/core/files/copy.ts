@@ -1,34 +1,48 @@
-// Copy to another page without a local download: a Notion-hosted file is imported by
-// Notion itself from a fresh signed URL (`external_url` mode), then attached; an external
-// file is linked as is; one of our own uploads is simply attached again by id.
+// Copy to another page, preferably without a local download: a Notion-hosted file is
+// imported by Notion itself from a fresh signed URL (`external_url` mode), then attached; an
+// external file is linked as is; one of our own uploads is simply attached again by id.
+// When Notion will not import the link (the real service may refuse its own S3 links, which
+// do not answer HEAD), the file is re-uploaded through this machine instead (reupload.ts).
 import { categoryOf } from '../media/extensions';
 import { placementProblem } from '../media/placement';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import { UploadValidationError } from '../upload/errors';
+import { isAbort } from '../upload/retryable';
 import { checkFilesProperty, fetchTargetPage, resolvePageId } from '../upload/target';
 import type { AttachTarget } from '../upload/types';
 import { redactUrlsIn } from './redactUrl';
+import { reuploadName, reuploadThroughTemp, type ReuploadOptions, type ReuploadSource, type ReuploadUploader } from './reupload';
 import type { PageFile } from './types';
 
 /** What copy needs from the upload service. */
-export interface CopyUploader {
+export interface CopyUploader extends ReuploadUploader {
   /** Resolves once Notion has imported the URL (status `uploaded`). */
   importFromUrl(url: string, opts?: { filename?: string; signal?: AbortSignal }): Promise<{ id: string }>;
   attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
   attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
 }
 
-/** What copy needs from the file service (fresh links and a safe name). */
-export interface CopySource {
+/** What copy needs from the file service (fresh links, a safe name, downloads for the fallback). */
+export interface CopySource extends ReuploadSource {
   readonly api: NotionApi;
-  freshFile(file: PageFile, opts?: RequestOptions & { force?: boolean }): Promise<PageFile>;
+  freshFile(file: PageFile, opts?: RequestOptions & { force?: boolean; verify?: boolean }): Promise<PageFile>;
   suggestedFileName(file: PageFile): string;
+}
+
+export interface CopyOptions extends RequestOptions {
+  /** Progress of a re-upload (only when Notion could not import the link): the download, then the upload. */
+  onProgress?: ReuploadOptions['onProgress'];
 }
 
 export interface CopyResult {
   how: 'imported' | 'linked' | 'reattached';
   /** The upload attached to the target (imported or reattached). */
   fileUploadId?: string;
+  /**
+   * For `imported`: how the new upload got the bytes — Notion imported the fresh link, or,
+   * because Notion could not, they were downloaded here and uploaded again.
+   */
+  via?: 'import' | 'reupload';
 }
 
 export class CopyFailedError extends Error {
@@ -44,6 +58,19 @@ function isUnknownUpload(e: unknown): boolean {
 }
 
 /**
+ * Notion would not take the link: refused at create (400 validation_error, e.g. its HEAD
+ * check or a non-https URL), the import ended `failed`, or the upload service itself only
+ * imports https links. Not when the file itself is over the workspace's limit: a re-upload
+ * would download it only to be refused too.
+ */
+function importRefused(e: unknown): boolean {
+  const err = e as { name?: unknown; rule?: unknown; status?: unknown; code?: unknown };
+  if (err?.name === 'ImportFailedError') return err.code !== 'file_upload_invalid_size';
+  if (err?.name === 'UploadValidationError') return err.rule === 'invalid-url';
+  return err?.status === 400 && err.code === 'validation_error';
+}
+
+/**
  * What attach would refuse, checked before the import creates an upload: the file type
  * against the placement, the target page (exists, shared, not trashed) and its property.
  */
@@ -56,27 +83,37 @@ async function checkTarget(api: NotionApi, filename: string, target: AttachTarge
   if (target.as === 'property') checkFilesProperty(page, target.property, filename);
 }
 
-async function importAndAttach(
+/** A new upload of the hosted file's bytes: Notion's import if it works, else a re-upload. */
+async function copyHosted(
   source: CopySource,
   uploads: CopyUploader,
   file: PageFile,
   target: AttachTarget,
-  signal: AbortSignal | undefined,
+  opts: CopyOptions,
 ): Promise<CopyResult> {
+  const signal = opts.signal;
   const filename = source.suggestedFileName(file);
   await checkTarget(source.api, filename, target, signal);
-  const fresh = await source.freshFile(file, { signal });
-  let imported: { id: string };
+  // Verified on the file host first: our clock and Notion's may disagree about its expiry.
+  const fresh = await source.freshFile(file, { signal, verify: true });
+  let id: string;
+  let via: CopyResult['via'] = 'import';
   try {
-    imported = await uploads.importFromUrl(fresh.url, { filename, signal });
+    id = (await uploads.importFromUrl(fresh.url, { filename, signal })).id;
   } catch (e) {
-    if ((e as Error).name !== 'ImportFailedError') throw e;
-    // Notion could not fetch the link: renew it once (clocks disagree) and try again.
-    const renewed = await source.freshFile(file, { signal, force: true });
-    imported = await uploads.importFromUrl(renewed.url, { filename, signal });
+    if (isAbort(e, signal) || !importRefused(e)) throw e;
+    via = 'reupload';
+    try {
+      id = await reuploadThroughTemp(source, uploads, fresh, reuploadName(fresh, filename), opts);
+    } catch (again) {
+      if (isAbort(again, signal)) throw again;
+      const code = (e as { code?: unknown }).code;
+      const why = typeof code === 'string' ? ` (${code})` : '';
+      throw new Error(`Notion could not import its link${why}, and re-uploading it failed: ${(again as Error).message}`, { cause: again });
+    }
   }
-  await uploads.attach(imported.id, target, signal);
-  return { how: 'imported', fileUploadId: imported.id };
+  await uploads.attach(id, target, signal);
+  return { how: 'imported', fileUploadId: id, via };
 }
 
 export async function copyFileToPage(
@@ -84,7 +121,7 @@ export async function copyFileToPage(
   uploads: CopyUploader,
   file: PageFile,
   target: AttachTarget,
-  opts: RequestOptions = {},
+  opts: CopyOptions = {},
 ): Promise<CopyResult> {
   const signal = opts.signal;
   try {
@@ -97,13 +134,13 @@ export async function copyFileToPage(
         await uploads.attach(file.fileUploadId, target, signal);
         return { how: 'reattached', fileUploadId: file.fileUploadId };
       } catch (e) {
-        // Not ours after all (ids are scoped to the integration) or no longer usable: import instead.
+        // Not ours after all (ids are scoped to the integration) or no longer usable: copy the bytes instead.
         if (!isUnknownUpload(e)) throw e;
       }
     }
-    return await importAndAttach(source, uploads, file, target, signal);
+    return await copyHosted(source, uploads, file, target, opts);
   } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
+    if (isAbort(e, signal)) throw signal?.aborted ? signal.reason : e;
     throw new CopyFailedError(file, `Could not copy “${file.name}” to page ${target.pageId}: ${redactUrlsIn((e as Error).message)}`, {
       cause: e,
     });

@@ -5,7 +5,7 @@ export { walkPageFiles, DEFAULT_MAX_DEPTH, type WalkOptions, type WalkResult } f
 export { ensureFresh, needsRefresh, refetchFile, FileGoneError, REFRESH_MARGIN_MS } from './freshLink';
 export { deriveFileName, assertSafeFileName, UnsafeFileNameError } from './fileName';
 export { downloadToFile, DownloadHttpError, TargetExistsError, type DownloadOptions, type DownloadResult } from './download';
-export { copyFileToPage, CopyFailedError, type CopyUploader, type CopyResult } from './copy';
+export { copyFileToPage, CopyFailedError, type CopyUploader, type CopyResult, type CopyOptions } from './copy';
 export { identifyFromHistory, type UploadIdentifier } from './ourUploads';
 export { PageFilesModel, type PageFilesChange, type WalkState } from './model';
 export { PageFilesService, type PageFilesServiceOptions, type PageDownloadOptions, type FreshFileOptions } from './service';

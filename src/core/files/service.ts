@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseNotionId } from '../ids';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import type { AttachTarget } from '../upload/types';
-import { copyFileToPage, type CopyResult, type CopyUploader } from './copy';
+import { copyFileToPage, type CopyOptions, type CopyResult, type CopyUploader } from './copy';
 import { DownloadHttpError, downloadToFile, TargetExistsError, type DownloadOptions, type DownloadResult } from './download';
 import { assertSafeFileName, deriveFileName } from './fileName';
 import { ensureFresh } from './freshLink';
@@ -113,8 +113,11 @@ export class PageFilesService {
     }
   }
 
-  /** Copies the file to another page (see copyFileToPage). */
-  async copyToPage(file: PageFile, target: AttachTarget, opts: RequestOptions = {}): Promise<CopyResult> {
+  /**
+   * Copies the file to another page (see copyFileToPage): by Notion's import of a fresh link,
+   * or, when Notion cannot import it, by a download to a temp file and a new upload.
+   */
+  async copyToPage(file: PageFile, target: AttachTarget, opts: CopyOptions = {}): Promise<CopyResult> {
     if (!this.opts.uploads) throw new Error('Copying files needs the upload service, which is not configured.');
     return copyFileToPage(this, this.opts.uploads, file, target, opts);
   }

@@ -1,16 +1,16 @@
 // Copy to another page: a hosted file is imported by Notion from its fresh signed URL
 // (external_url mode; the emulator allows http://127.0.0.1 only when told to), then
-// attached; failures leave the target page as it was.
+// attached; failures leave the target page as it was. When the import is refused the file
+// is re-uploaded instead: see copyFallback.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CopyFailedError } from '../../../src/core/files/copy';
 import { identifyFromHistory } from '../../../src/core/files/ourUploads';
 import { PageFilesService } from '../../../src/core/files/service';
 import type { PageFile } from '../../../src/core/files/types';
-import { UploadService } from '../../../src/core/upload/uploadService';
-import { externalImage, openFilesEnv, randomFile, rawUpload, type FilesEnv } from './helpers';
+import { externalImage, openFilesEnv, randomFile, rawUpload, scratchTmpdir, type FilesEnv } from './helpers';
 
 let env: FilesEnv;
+let tmp: ReturnType<typeof scratchTmpdir>;
 let source: string;
 let photo: { sha256: string };
 let notes: { sha256: string };
@@ -24,13 +24,18 @@ before(async () => {
   await env.client.appendBlockChildren(source, [{ type: 'file', file: { type: 'file_upload', file_upload: { id: n.id }, name: 'notes.txt' } }]);
   notes = n;
   env.emu.seed.blocks(source, [externalImage('https://example.com/img/logo.png')]);
+  tmp = scratchTmpdir();
 });
-after(() => env.close());
+after(async () => {
+  tmp.restore();
+  await env.close();
+});
 
 type Json = Record<string, any>;
 const file = async (name: string, svc = env.files): Promise<PageFile> => (await svc.listFiles(source)).find((f) => f.name === name)!;
 const uploadIdIn = (url: string) => /\/files\/([0-9a-f-]{36})\//.exec(url)?.[1];
 const blocksOf = async (pageId: string) => (await env.client.listBlockChildren(pageId)).results as Json[];
+const sends = (from: number) => env.emu.requests.slice(from).filter((r) => r.path.endsWith('/send'));
 const creates = (from: number) => env.emu.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/v1/file_uploads');
 const newPage = (title: string) => env.emu.seed.page({ title }).id;
 
@@ -38,8 +43,12 @@ test('a hosted file is imported from its signed URL and attached to the other pa
   const target = newPage('Target A');
   const f = await file('notes.txt');
   assert.equal(f.kind, 'hosted');
+  const from = env.emu.requests.length;
   const res = await env.files.copyToPage(f, { pageId: target, as: 'block', blockType: 'file' });
   assert.equal(res.how, 'imported');
+  assert.equal(res.via, 'import');
+  assert.deepEqual(sends(from), [], 'Notion fetched the bytes: nothing was uploaded from here');
+  assert.deepEqual(tmp.entries(), [], 'no local copy');
   const [block] = await blocksOf(target);
   assert.equal(block.type, 'file');
   const id = uploadIdIn(block.file.file.url)!;
@@ -83,52 +92,18 @@ test('an external file is linked, not uploaded', async () => {
   assert.equal(block.image.external.url, 'https://example.com/img/logo.png');
 });
 
-test('a link that expired although our clock says otherwise is renewed and the import retried', async () => {
+test('a link that expired although our clock says otherwise is renewed before the import', async () => {
   const target = newPage('Target E');
   const skewed = new PageFilesService({ api: env.client, uploads: env.uploads }); // real clock
   const f = await file('notes.txt', skewed);
   env.emu.clock.advance(2 * 60 * 60_000);
   const from = env.emu.requests.length;
   const res = await skewed.copyToPage(f, { pageId: target, as: 'block', blockType: 'file' });
-  assert.equal(res.how, 'imported');
-  assert.equal(creates(from).length, 2, 'the first import failed on the dead link');
+  assert.deepEqual([res.how, res.via], ['imported', 'import']);
+  assert.equal(creates(from).length, 1, 'the link was checked on the file host and renewed first');
+  const fileGets = env.emu.requests.slice(from).filter((r) => r.path.startsWith('/files/'));
+  assert.equal(fileGets[0].status, 403, 'the old link was tried once and refused');
   assert.equal(env.emu.uploadSha256(res.fileUploadId!), notes.sha256);
-});
-
-test('a dead source link fails cleanly: clear error, no signature in it, target untouched', async () => {
-  const target = newPage('Target F');
-  const f = await file('notes.txt');
-  env.emu.faults.arm({ path: /^\/files\//, status: 404, count: 10 });
-  try {
-    await assert.rejects(env.files.copyToPage(f, { pageId: target, as: 'block', blockType: 'file' }), (e: unknown) => {
-      assert.ok(e instanceof CopyFailedError, String(e));
-      assert.match(e.message, /^Could not copy “notes\.txt” to page .*: Notion could not import .*HTTP 404/);
-      assert.doesNotMatch(e.message, /sig=/);
-      return true;
-    });
-  } finally {
-    env.emu.faults.clear();
-  }
-  assert.deepEqual(await blocksOf(target), []);
-  const failed = await env.client.listFileUploads({ status: 'failed' });
-  assert.ok(failed.results.length >= 2, 'both attempts ended failed, none attached');
-});
-
-test('http links are refused with a clear error when imports must be https', async () => {
-  const target = newPage('Target G');
-  const f = await file('notes.txt');
-  env.emu.setAllowHttpImports(false);
-  try {
-    await assert.rejects(env.files.copyToPage(f, { pageId: target, as: 'block' }), /Could not copy “notes\.txt”.*external_url must use https/);
-  } finally {
-    env.emu.setAllowHttpImports(true);
-  }
-  // As in the extension: the upload service itself only imports https.
-  const strict = new PageFilesService({ api: env.client, uploads: new UploadService(env.client), now: () => env.emu.clock.now() });
-  const from = env.emu.requests.length;
-  await assert.rejects(strict.copyToPage(f, { pageId: target, as: 'block' }), /Could not copy “notes\.txt”.*only https:\/\/ links/);
-  assert.equal(creates(from).length, 0);
-  assert.deepEqual(await blocksOf(target), []);
 });
 
 test('a target attach would refuse is refused before the import creates an upload', async () => {

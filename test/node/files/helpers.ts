@@ -1,7 +1,7 @@
 // Set-up for the file browser tests: an emulator, a client, the upload service (to put
 // hosted files on pages), and the files service under test, with the emulator's clock.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, DEFAULT_TOKEN, type Emulator, type EmulatorOptions } from '../../emulator';
@@ -75,4 +75,23 @@ export const toggle = (text: string, children: Array<Record<string, unknown>>) =
 /** GET …/children requests the emulator answered for this parent block or page. */
 export function childListRequests(emu: Emulator, parentId: string): number {
   return emu.requests.filter((r) => r.method === 'GET' && r.path === `/v1/blocks/${parentId}/children`).length;
+}
+
+/**
+ * Points os.tmpdir() at a new empty folder (the variables it reads), so a test can check what
+ * was left there; `restore` puts the old values back and removes the folder.
+ */
+export function scratchTmpdir(): { dir: string; entries(): string[]; restore(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'files-tmp-'));
+  const names = ['TMPDIR', 'TMP', 'TEMP'] as const;
+  const saved = names.map((n) => process.env[n]);
+  for (const n of names) process.env[n] = dir;
+  return {
+    dir,
+    entries: () => readdirSync(dir),
+    restore() {
+      names.forEach((n, i) => (saved[i] === undefined ? delete process.env[n] : (process.env[n] = saved[i])));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
