@@ -2,7 +2,7 @@
 // Everything written goes through redactSecrets(), so the token cannot reach the log, and
 // redactUrlsIn(): signed file URLs (echoed back in Notion's errors) lose their signature.
 import * as vscode from 'vscode';
-import { redactUrlsIn } from './core/files/redactUrl';
+import { redactUrlsIn } from './core/notion/redact';
 import { redactSecrets } from './core/notion/redact';
 import type { RequestLogEntry } from './core/notion/transport';
 

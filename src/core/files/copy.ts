@@ -10,7 +10,7 @@ import { UploadValidationError } from '../upload/errors';
 import { isAbort } from '../upload/retryable';
 import { checkFilesProperty, fetchTargetPage, resolvePageId } from '../upload/target';
 import type { AttachTarget } from '../upload/types';
-import { redactUrlsIn } from './redactUrl';
+import { redactUrlsIn } from '../notion/redact';
 import { reuploadName, reuploadThroughTemp, type ReuploadOptions, type ReuploadSource, type ReuploadUploader } from './reupload';
 import type { PageFile } from './types';
 

@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertSafeFileName } from './fileName';
 import { getFile } from './fileHost';
-import { redactUrl } from './redactUrl';
+import { redactUrl } from '../notion/redact';
 
 export interface DownloadOptions {
   signal?: AbortSignal;

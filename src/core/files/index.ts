@@ -10,5 +10,5 @@ export { identifyFromHistory, type UploadIdentifier } from './ourUploads';
 export { PageFilesModel, type PageFilesChange, type WalkState } from './model';
 export { PageFilesService, type PageFilesServiceOptions, type PageDownloadOptions, type FreshFileOptions } from './service';
 export { closeFileHostConnections } from './fileHost';
-export { redactUrl } from './redactUrl';
+export { redactUrl } from '../notion/redact';
 export { PageFilesBrowser } from './browser';

@@ -3,7 +3,7 @@
 import { request, type FormData } from 'undici';
 import { poolFor } from './dispatcher';
 import { NotionAbortError, NotionError, NotionNetworkError, parseRetryAfter } from './errors';
-import { redactSecrets } from './redact';
+import { redactSecrets, redactUrlsIn } from './redact';
 import { reachedServer } from './retry';
 
 /** One line per attempt, for the extension's output channel. Never carries headers or the token. */
@@ -141,7 +141,7 @@ export class Transport {
   }
 
   private redact(text: string): string {
-    return redactSecrets(text, [this.cfg.token]);
+    return redactUrlsIn(redactSecrets(text, [this.cfg.token]));
   }
 
   private log(a: Attempt, status: number, started: number, requestId: string | undefined, error?: string): void {

@@ -1,7 +1,10 @@
 // Signed URLs lose their query (the signature) in messages; the sentence around them stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { redactUrl, redactUrlsIn } from '../../../src/core/files/redactUrl';
+import { NotionClient } from '../../../src/core/notion/client';
+import { NotionError } from '../../../src/core/notion/errors';
+import { redactUrl, redactUrlsIn } from '../../../src/core/notion/redact';
+import { DEFAULT_TOKEN, startEmulator } from '../../emulator/index';
 
 const signed = 'https://prod-files-secure.s3.us-west-2.amazonaws.com/a/b/report.pdf?X-Amz-Signature=abc123&X-Amz-Expires=3600';
 
@@ -21,4 +24,24 @@ test('every URL in a text is cut, its closing punctuation kept', () => {
   );
   // Applying it twice changes nothing more (messages may pass through it at several levels).
   assert.equal(redactUrlsIn(out), out);
+});
+
+test('a Notion error that repeats a signed URL reaches the caller without its signature', async () => {
+  const emu = await startEmulator({ rateLimit: { enabled: false } });
+  try {
+    const client = new NotionClient({ token: DEFAULT_TOKEN, baseUrl: emu.url });
+    const url = 'http://127.0.0.1:9/files/report.pdf?exp=1&sig=SIGNATURE-SECRET';
+    const err = await client.createFileUpload({ mode: 'external_url', externalUrl: url, filename: 'report.pdf' }).then(
+      () => assert.fail('an http import URL is refused'),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof NotionError);
+    // The emulator, like Notion, quotes the URL it refused: the quote loses its query.
+    const seen = emu.requests.at(-1);
+    assert.equal(seen?.status, 400);
+    assert.match(err.notionMessage ?? '', /127\.0\.0\.1:9\/files\/report\.pdf/);
+    assert.doesNotMatch(`${err.message} ${err.notionMessage} ${err.stack}`, /SIGNATURE-SECRET|sig=/);
+  } finally {
+    await emu.close();
+  }
 });
