@@ -56,6 +56,7 @@ interface Row {
   peakRssMiB?: number;
   rssAboveIdleMiB?: number;
   rssAboveIdleAllMiB?: number[];
+  memorySamples?: Array<{ heapTotalMiB: unknown; externalMiB: unknown }>;
   /** Service with dedupe: when the SHA-256 (computed after the upload) was recorded. */
   hashReadyMs?: number;
   verified: boolean;
@@ -116,6 +117,8 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
         peakRssMiB: mib(Math.max(...rs.map((r) => r.peakRssBytes))),
         rssAboveIdleMiB: c.id === 'b' ? undefined : mib(median(c.id, (r) => r.peakRssBytes - (r.idleRssBytes ?? 0))!),
         rssAboveIdleAllMiB: c.id === 'b' ? undefined : rs.map((r) => mib(r.peakRssBytes - (r.idleRssBytes ?? 0))),
+        // Where the RSS went (service runs): highest V8 heap and external (ArrayBuffer) memory seen.
+        memorySamples: rs.filter((r) => r.heapTotalMiB !== undefined).map((r) => ({ heapTotalMiB: r.heapTotalMiB, externalMiB: r.externalMiB })),
         verified: rs.every((r) => r.verified),
       });
     }

@@ -22,3 +22,19 @@ export function arg(name: string): string {
   if (v === undefined) throw new Error(`bench worker: ${name} is not set`);
   return v;
 }
+
+/** Samples heap and external (ArrayBuffer) memory while a run lasts, to explain RSS. */
+export function sampleMemory(everyMs = 25): () => { heapTotalMiB: number; externalMiB: number } {
+  let heapTotal = 0;
+  let external = 0;
+  const t = setInterval(() => {
+    const m = process.memoryUsage();
+    heapTotal = Math.max(heapTotal, m.heapTotal);
+    external = Math.max(external, m.external);
+  }, everyMs);
+  return () => {
+    clearInterval(t);
+    const mib = (b: number) => Math.round(b / 1048576);
+    return { heapTotalMiB: mib(heapTotal), externalMiB: mib(external) };
+  };
+}
