@@ -1,4 +1,6 @@
 // What every bench worker prints as its last stdout line: timings and its own memory.
+import { readFileSync } from 'node:fs';
+
 export interface WorkerReport {
   wallMs: number;
   idleRssBytes: number;
@@ -13,8 +15,17 @@ export function idleRss(): number {
 }
 
 export function report(r: Omit<WorkerReport, 'peakRssBytes'>): void {
-  // maxRSS is the process's peak resident set size, in KiB.
-  process.stdout.write(JSON.stringify({ ...r, peakRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ ...r, peakRssBytes: peakRss() }) + '\n');
+}
+
+/**
+ * This process's peak RSS. Not getrusage's maxRSS: Linux carries that across fork+exec, so a
+ * worker spawned by the bench (whose process holds the emulator) would start at the parent's
+ * RSS. VmHWM belongs to the address space the worker got at exec.
+ */
+function peakRss(): number {
+  const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
 }
 
 export function arg(name: string): string {
