@@ -9,6 +9,7 @@ import { isCancellation, showError } from './errorMessages';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
 import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
+import { dropSuperseded } from './supersede';
 import { attachedPages, notionPageUrl } from './uploadItem';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
@@ -65,7 +66,7 @@ export class ItemCommands {
       }
       const page = await askPage(this.services, this.recents, opts.page, `Attach "${r.filename}" to…`);
       if (!page) return undefined;
-      const placement = opts.placement ?? (await askPlacement([r.filename], page.title, false));
+      const placement = opts.placement ?? (await askPlacement([r.filename], page.title, false, page.inDatabase));
       if (!placement || placement === 'none') return undefined;
       const property = placement === 'property' ? await askProperty(this.services, page, opts.property) : undefined;
       if (placement === 'property' && !property) return undefined;
@@ -139,10 +140,13 @@ export class ItemCommands {
     }
   }
 
-  /** Uploads a failed, expired or cancelled file again (resuming where possible) and finishes its attachment. */
+  /**
+   * Uploads a failed, expired or cancelled file again (resuming where possible) and finishes its
+   * attachment. When the retry lands under a new history entry, the old attempt's row goes.
+   */
   async retry(...args: unknown[]): Promise<string[]> {
     const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
-    const done: string[] = [];
+    const done: { key: string; record: UploadRecord }[] = [];
     for (const r of records) {
       try {
         const service = await this.services.uploads();
@@ -162,13 +166,29 @@ export class ItemCommands {
             });
           },
         );
-        done.push('key' in res ? res.key : r.key);
+        const key = 'key' in res ? res.key : this.history.findByUploadId(res.id)?.key ?? r.key;
+        dropSuperseded(this.history, [r.key], key, (k) => this.services.isRunning(k));
+        done.push({ key, record: this.history.get(key) ?? r });
       } catch (e) {
         this.fail(`Retry "${r.filename}"`, e);
       }
     }
-    if (done.length) void vscode.window.showInformationMessage(`Retried ${done.length === 1 ? `"${records[0].filename}"` : `${done.length} uploads`}: done.`);
-    return done;
+    if (done.length) this.showRetried(done.map((d) => d.record));
+    return done.map((d) => d.key);
+  }
+
+  /** Says where the retried files are now, with Open Page when it is one page. */
+  private showRetried(records: UploadRecord[]): void {
+    const pages = [...new Set(records.flatMap((r) => attachedPages(r).slice(-1)))];
+    const title = (id: string) => `"${this.recents.title(id) ?? id}"`;
+    const what = records.length === 1 ? `"${records[0].filename}"` : `${records.length} uploads`;
+    const text = pages.length === 0
+      ? `Retried ${what}: uploaded. Attach ${records.length === 1 ? 'it' : 'them'} within an hour from the Uploads view.`
+      : `Retried ${what}: now on ${pages.length === 1 ? title(pages[0]) : `${pages.length} pages`}.`;
+    const open = pages.length === 1 ? ['Open Page'] : [];
+    void vscode.window.showInformationMessage(text, ...open).then((t) => {
+      if (t === 'Open Page') void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pages[0])));
+    });
   }
 
   cancel(...args: unknown[]): number {

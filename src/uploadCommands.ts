@@ -11,6 +11,7 @@ import { errorText, isCancellation, showError } from './errorMessages';
 import type { PickedPage } from './pagePicker';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
+import { dropSuperseded, failedAttempts, snapshotSources } from './supersede';
 import { confirmReplace, defaultTarget, transferSettings } from './settings';
 import {
   askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, unsupportedFiles,
@@ -80,7 +81,7 @@ export class UploadCommands {
         if (problem) throw new Error(problem);
       }
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(local[0]), `${what}: choose the page`));
-      const placement = preset ?? (await need(askPlacement(names, page.title, true)));
+      const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
       const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
       if (target && !scripted) await this.confirmReplacing(page, target);
       await this.recents.add(page);
@@ -88,9 +89,15 @@ export class UploadCommands {
     });
   }
 
-  /** Runs (or re-runs, for Retry Failed) the uploads of these files under one notification. */
-  private async runUploads(uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined): Promise<UploadCommandResult> {
+  /**
+   * Runs (or re-runs, for Retry Failed) the uploads of these files under one notification.
+   * `supersedes`: per file, the history entries of the failed attempt a retry replaces.
+   */
+  private async runUploads(
+    uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, supersedes?: Map<string, string[]>,
+  ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
+    const before = snapshotSources(service.history, uris.map((u) => u.fsPath));
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
     const jobs: BatchJob<Outcome>[] = await Promise.all(uris.map(async (u) => ({
       label: path.basename(u.fsPath),
@@ -106,9 +113,23 @@ export class UploadCommands {
       : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
     // New blocks land in the order the files were given: one file at a time for blocks.
     const report = await runBatch(title, jobs, target?.as === 'block' ? 1 : transferSettings().concurrency);
+    const isRunning = (k: string) => this.services.isRunning(k);
+    for (const o of report.outcomes) {
+      const p = uriOf.get(o.job)!.fsPath;
+      const old = supersedes?.get(p);
+      if (!old) continue;
+      // Replaced by this attempt's row: the new success, or the new failure (one failed row per file).
+      const now = o.ok ? o.value.key : failedAttempts(service.history, p, before.get(p))[0];
+      if (now) dropSuperseded(service.history, old, now, isRunning);
+    }
+    // Retry Failed replaces each failed attempt's row instead of leaving it next to the new one.
+    const failedRows = (failed: BatchJob<Outcome>[]) => new Map(failed.map((j) => {
+      const p = uriOf.get(j)!.fsPath;
+      return [p, failedAttempts(service.history, p, before.get(p))];
+    }));
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
-      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target),
+      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target, failedRows(failed)),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],
@@ -164,7 +185,7 @@ export class UploadCommands {
       const interactivePage = !scripted && !options.url;
       const page = options.page || interactivePage ? await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Import File from URL: choose the page')) : undefined;
       const filename = options.filename ?? (path.posix.basename(new URL(url).pathname) || 'file');
-      const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true))) : 'none';
+      const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true, page.inDatabase))) : 'none';
       const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
       if (page) await this.recents.add(page);
       const service = await this.services.uploads();
@@ -193,7 +214,7 @@ export class UploadCommands {
       const url = options.url ?? (await need(askUrl('Link External URL', 'The page will point at this https URL; nothing is uploaded and the link never expires.')));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Link External URL: choose the page'));
       const name = path.posix.basename(new URL(url).pathname) || new URL(url).hostname;
-      const placement = options.placement ?? (await need(askPlacement([name], page.title, false)));
+      const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase)));
       if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
       const target = await this.completeTarget(page, placement, options, scripted);
       await this.recents.add(page);
