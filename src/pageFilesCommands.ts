@@ -185,9 +185,13 @@ export class PageFilesCommands {
       const folder = await this.chooseFolder(args.folder);
       if (!folder) return undefined;
       const service = await this.connection.service();
-      const confirmOverwrite = async (target: string) =>
-        args.overwrite ??
-        (await vscode.window.showWarningMessage(`${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
+      let declined = false;
+      const confirmOverwrite = async (target: string) => {
+        if (args.overwrite !== undefined) return args.overwrite;
+        const ok = (await vscode.window.showWarningMessage(`${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
+        declined = !ok;
+        return ok;
+      };
       const res = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Downloading “${f.name}”`, cancellable: true },
         (progress, token) => {
@@ -205,6 +209,10 @@ export class PageFilesCommands {
               if (pct > shown) progress.report({ increment: pct - shown, message: `${pct}%` });
               shown = pct;
             },
+          }).catch((e: unknown) => {
+            // "Don't replace" was the user's answer, not a failure: nothing to report.
+            if (declined) throw new vscode.CancellationError();
+            throw e;
           });
         },
       );
@@ -225,7 +233,7 @@ export class PageFilesCommands {
       if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: copy its link instead.`);
       const page = await askPage(this.services, this.recents, args.page, `Copy “${f.name}” to…`);
       if (!page) return undefined;
-      const placement = args.placement ?? (await askPlacement([f.name], page.title, false));
+      const placement = args.placement ?? (await askPlacement([f.name], page.title, false, page.inDatabase));
       if (!placement || placement === 'none') return undefined;
       const property = placement === 'property' ? await askProperty(this.services, page, args.property) : undefined;
       if (placement === 'property' && !property) return undefined;

@@ -9,6 +9,8 @@ export interface PickedPage {
   id: string;
   title: string;
   url?: string;
+  /** True for a database page, false for a page that is not in one, undefined when unknown. */
+  inDatabase?: boolean;
 }
 
 export interface PagePickerOptions {
@@ -56,7 +58,10 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
       const pages = await opts.search(query, ctl.signal);
       if (mine !== generation) return; // a newer query already answered or is on its way
       const recentIds = new Set(opts.recents.map((r) => r.id));
-      const found = pages.filter((p) => !recentIds.has(p.id) || query).map((p) => pageItem({ id: p.id, title: p.title, url: p.url }, p.parentType === 'database_id' || p.parentType === 'data_source_id' ? 'database page' : undefined));
+      const found = pages.filter((p) => !recentIds.has(p.id) || query).map((p) => {
+        const inDatabase = p.parentType === undefined ? undefined : p.parentType === 'database_id' || p.parentType === 'data_source_id';
+        return pageItem({ id: p.id, title: p.title, url: p.url, inDatabase }, inDatabase ? 'database page' : undefined);
+      });
       const pasted = tryParseNotionId(query);
       qp.items = [
         ...(pasted ? [pastedItem(pasted)] : []),

@@ -8,6 +8,8 @@ export interface RecentTarget {
   id: string;
   title: string;
   url?: string;
+  /** True for a database page (it can have files properties); unknown for pasted links. */
+  inDatabase?: boolean;
 }
 
 export class RecentTargets {

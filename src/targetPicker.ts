@@ -48,14 +48,31 @@ export async function askPage(
   return picked;
 }
 
-/** The page's title, or undefined when it cannot be read (the upload then reports why). */
+/** A page the integration cannot see: said once, before any file is touched. */
+export class PageNotSharedError extends Error {
+  override readonly name = 'PageNotSharedError';
+  readonly code = 'object_not_found';
+  constructor(readonly pageId: string) {
+    super(
+      `Notion cannot show page ${pageId} to the integration: it is not shared with it (or it is not a page). ` +
+      'In Notion, open the page, choose ••• → Connections and add the integration, then try again.',
+    );
+  }
+}
+
+/**
+ * The page's title. Throws PageNotSharedError when Notion answers 404 (nothing is uploaded
+ * for a page that cannot take it); undefined for other failures (the upload reports them).
+ */
 async function titleOf(client: NotionApi, pageId: string): Promise<string | undefined> {
   try {
     const page = await client.getPage(pageId);
     const prop = Object.values(page.properties ?? {}).find((p) => p?.type === 'title');
     const text = (prop?.title ?? []).map((t) => t.plain_text ?? t.text?.content ?? '').join('');
     return text || 'Untitled';
-  } catch {
+  } catch (e) {
+    const s = e as { status?: number; code?: string };
+    if (s.status === 404 || s.code === 'object_not_found') throw new PageNotSharedError(pageId);
     return undefined;
   }
 }
@@ -84,8 +101,11 @@ interface PlacementItem extends vscode.QuickPickItem {
   choice: PlacementChoice;
 }
 
-/** Placements that fit every file; "upload only" when allowed. */
-export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean): Promise<PlacementChoice | undefined> {
+/**
+ * Placements that fit every file; "upload only" when allowed. `inDatabase` false (a page known
+ * not to be in a database) leaves out the files property, which only database pages have.
+ */
+export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean, inDatabase?: boolean): Promise<PlacementChoice | undefined> {
   const single = filenames.length === 1;
   const blockKinds = [...new Set(filenames.map((f) => (categoryOf(f) ? defaultBlockType(f) : 'file')))].join(', ');
   const items: PlacementItem[] = [];
@@ -94,7 +114,7 @@ export async function askPlacement(filenames: string[], pageTitle: string, allow
     items.push({ label: '$(file-media) Set as Page Cover', choice: 'cover' });
     items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
   }
-  items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
+  if (inDatabase !== false) items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
   if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
   const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
   return picked?.choice;
