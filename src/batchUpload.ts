@@ -86,7 +86,8 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   if (failures.length === 0) {
     const cancelled = report.cancelled ? ` (${report.cancelled} cancelled)` : '';
     if (report.succeeded === 0) {
-      void vscode.window.showInformationMessage(`Upload cancelled${total > 1 ? `: ${report.cancelled} of ${total} files not uploaded` : ''}.`);
+      const what = total > 1 ? `${report.cancelled} of ${total} files` : `"${report.outcomes[0].job.label}"`;
+      void vscode.window.showInformationMessage(`Upload cancelled: ${what} (nothing was attached).`);
       return;
     }
     const actions = opts.successActions ?? [];

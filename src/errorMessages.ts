@@ -44,8 +44,17 @@ export function errorActions(e: unknown): ErrorAction[] {
   return [];
 }
 
-/** Shows the error with its fix and a "Show Log" button; does not wait for the user. */
+/** The user was just offered to set a token and declined (or the token given was rejected). */
+export function isDeclinedToken(e: unknown): boolean {
+  return e instanceof Error && e.name === 'NoTokenError';
+}
+
+/**
+ * Shows the error with its fix and a "Show Log" button; does not wait for the user. A missing
+ * token is not shown again: the offer to set one was the message, and the user answered it.
+ */
 export function showError(prefix: string, e: unknown, showLog: () => void): void {
+  if (isDeclinedToken(e)) return;
   const actions = [...errorActions(e), { title: 'Show Log', run: showLog }];
   void vscode.window.showErrorMessage(`${prefix}: ${errorText(e)}`, ...actions.map((a) => a.title)).then((picked) => {
     actions.find((a) => a.title === picked)?.run();

@@ -30,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   let tokenCommands: TokenCommands | undefined;
   const offerToken = async (): Promise<boolean> => {
-    const pick = await vscode.window.showWarningMessage('This needs your Notion integration token.', 'Set Token');
+    const pick = await vscode.window.showWarningMessage(
+      'Notion Assets needs your Notion integration token (the Internal Integration Secret) before it can reach Notion.', 'Set Token');
     return pick === 'Set Token' && (await tokenCommands!.setToken()) !== undefined;
   };
   const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
