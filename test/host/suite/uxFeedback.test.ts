@@ -1,0 +1,164 @@
+// What a person reads and is left with after the everyday flows: a retried upload replaces
+// its failed row (no duplicate to retry again), a declined question is not answered with an
+// error, an unshared page is refused before any upload, cancelling says so, and the placement
+// question leaves out what the page cannot take.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BrowseResult } from '../../../src/pageFilesCommands';
+import { askPlacement } from '../../../src/targetPicker';
+import type { UploadCommandResult } from '../../../src/uploadCommands';
+import { children, countRequests, DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
+import { Messages } from './messages';
+
+function run(command: string, ...args: unknown[]): Thenable<UploadCommandResult | undefined> {
+  return vscode.commands.executeCommand<UploadCommandResult | undefined>(command, ...args);
+}
+
+async function until<T>(what: string, get: () => T | undefined, ms = 15_000): Promise<T> {
+  for (let t = 0; t < ms; t += 50) {
+    const v = get();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+suite('What the user reads and is left with', () => {
+  let f: Fixture;
+  let messages: Messages;
+  suiteSetup(async () => {
+    f = await getFixture();
+  });
+  setup(() => {
+    messages = new Messages();
+  });
+  teardown(() => {
+    messages.restore();
+    f.emulator.faults.clear();
+    f.emulator.setLatency(0);
+  });
+
+  const rowsOf = (file: vscode.Uri) => f.api.listUploads().filter((r) => r.source === file.fsPath);
+
+  test('Retry on a failed upload leaves one row for the file, attached (no stale "failed" row to retry again)', async () => {
+    const file = f.file('png');
+    f.emulator.faults.arm({ method: 'POST', path: /\/send$/, status: 400, code: 'validation_error', message: 'emulated send failure' });
+    const res = await run('notionAssets.addBlock', { files: [file], page: f.pages.blocks });
+    assert.equal(res?.uploads[0].ok, false);
+    const failed = rowsOf(file);
+    assert.deepEqual(failed.map((r) => r.state), ['failed']);
+
+    const done = await vscode.commands.executeCommand<string[]>('notionAssets.item.retry', failed[0].key);
+    assert.equal(done.length, 1);
+    assert.deepEqual(rowsOf(file).map((r) => r.state), ['attached'], 'one row, attached');
+    const said = await messages.waitFor(/^Retried /);
+    assert.match(said.text, /Blocks Page/, 'the message names the page it is on now');
+    assert.deepEqual(said.buttons, ['Open Page']);
+  });
+
+  test('"Retry Failed" after "1 of 2 failed" replaces the failed row; the block is added once', async () => {
+    const good = f.file('png');
+    const bad = f.file('png');
+    const page = f.emulator.seed.page({ title: 'Retry Failed Page' }).id;
+    // The batch adds blocks one file at a time in order: the second file's send fails.
+    f.emulator.faults.arm({ method: 'POST', path: /\/send$/, status: 400, code: 'validation_error', message: 'emulated send failure' });
+    messages.answerWith((m) => (m.buttons.includes('Retry Failed') ? 'Retry Failed' : undefined));
+    const res = await run('notionAssets.addBlock', { files: [bad, good], page });
+    assert.deepEqual(res?.uploads.map((u) => u.ok), [false, true]);
+    const summary = await messages.waitFor(/1 of 2 failed/);
+    assert.equal(summary.level, 'warning');
+    assert.match(summary.text, new RegExp(path.basename(bad.fsPath)), 'names the failed file');
+    const rows = await until('the retried file attached', () => {
+      const r = rowsOf(bad);
+      return r.some((x) => x.state === 'attached') ? r : undefined;
+    });
+    assert.deepEqual(rows.map((r) => r.state), ['attached'], 'the failed attempt\'s row is gone');
+    assert.equal((await children(f, page)).length, 2, 'two blocks: each file once');
+  });
+
+  test('declining the offer to set a token ends the command without an error notification', async () => {
+    assert.equal(await vscode.commands.executeCommand('notionAssets.removeToken', { confirm: false }), true);
+    try {
+      const before = f.emulator.requests.length;
+      const res = await run('notionAssets.setCover', { files: [f.file('png')], page: f.pages.cover });
+      assert.match(res?.error ?? '', /token/i, 'the result says why (for scripts)');
+      const offers = messages.of('warning').filter((m) => m.buttons.includes('Set Token'));
+      assert.equal(offers.length, 1, 'asked once');
+      assert.match(offers[0].text, /integration token/);
+      assert.deepEqual(messages.of('error'), [], 'no error after the user said no');
+      assert.equal(f.emulator.requests.length, before, 'nothing reached Notion');
+    } finally {
+      const info = await vscode.commands.executeCommand('notionAssets.setToken', { token: DEFAULT_TOKEN });
+      assert.ok(info, 'the token is back');
+    }
+  });
+
+  test('a page not shared with the integration is refused before any upload, with how to share it', async () => {
+    const creates = countRequests(f, 'POST', /^\/v1\/file_uploads$/);
+    const file = f.file('png');
+    const res = await run('notionAssets.setCover', { files: [file], page: f.pages.unshared });
+    assert.match(res?.error ?? '', /not shared/);
+    assert.match(res!.error!, /Connections/);
+    assert.deepEqual(res!.uploads, [], 'no file was tried');
+    assert.equal(countRequests(f, 'POST', /^\/v1\/file_uploads$/), creates, 'nothing was uploaded');
+    assert.deepEqual(rowsOf(file), [], 'no row in the Uploads view');
+    const shown = await messages.waitFor(/not shared/);
+    assert.equal(shown.level, 'error');
+    assert.ok(shown.buttons.includes('How to Share a Page'), JSON.stringify(shown.buttons));
+    assert.ok(!shown.buttons.includes('Retry Failed'), 'retrying cannot help until the page is shared');
+  });
+
+  test('cancelling the only upload says it was cancelled', async () => {
+    const file = f.file('png');
+    f.emulator.setLatency(400);
+    const running = run('notionAssets.setCover', { files: [file], page: f.pages.second });
+    const key = await until('the upload running', () => rowsOf(file).find((r) => r.state === 'uploading')?.key);
+    assert.equal(await vscode.commands.executeCommand('notionAssets.item.cancel', key), 1);
+    const res = await running;
+    assert.equal(res?.uploads[0].error, 'cancelled');
+    const said = await messages.waitFor(/cancelled/i);
+    assert.equal(said.level, 'info');
+    assert.match(said.text, new RegExp(path.basename(file.fsPath)), 'names the file');
+    assert.deepEqual(messages.of('error'), []);
+  });
+
+  test('the placement question leaves out "Attach to Files Property" for a page known not to be in a database', async () => {
+    const seen: string[][] = [];
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const original = win.showQuickPick;
+    win.showQuickPick = (items: vscode.QuickPickItem[]) => {
+      seen.push(items.map((i) => i.label));
+      return Promise.resolve(undefined);
+    };
+    try {
+      await askPlacement(['a.pdf'], 'Plain page', true, false);
+      await askPlacement(['a.pdf'], 'Row', true, true);
+      await askPlacement(['a.pdf'], 'Pasted link', true, undefined);
+    } finally {
+      win.showQuickPick = original;
+    }
+    const hasProperty = seen.map((labels) => labels.some((l) => /Files Property/.test(l)));
+    assert.deepEqual(hasProperty, [false, true, true]);
+  });
+
+  test('Download: answering "don\'t replace" to an existing file is not reported as an error', async () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'notion-assets-dl-'));
+    try {
+      const page = f.emulator.seed.page({ title: 'Download Page' }).id;
+      const pdf = f.file('pdf');
+      await f.api.upload(pdf, { pageId: page, as: 'block' });
+      const browsed = await vscode.commands.executeCommand<BrowseResult>('notionAssets.browseFiles', page);
+      const row = browsed!.view.rows.find((r) => r.label === path.basename(pdf.fsPath))!;
+      fs.writeFileSync(path.join(dir, row.label), 'mine');
+      const res = await vscode.commands.executeCommand('notionAssets.pageFiles.download', row.key, { folder: dir });
+      assert.equal(res, undefined);
+      assert.equal(messages.of('warning').filter((m) => /Replace it\?/.test(m.text)).length, 1, 'asked');
+      assert.deepEqual(messages.of('error'), [], 'no error for the user\'s own answer');
+      assert.equal(fs.readFileSync(path.join(dir, row.label), 'utf8'), 'mine');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
