@@ -28,41 +28,97 @@ function limitText(info: TokenInfo): string {
   return info.maxFileUploadSizeBytes ? ` Files up to ${formatBytes(info.maxFileUploadSizeBytes)} each.` : '';
 }
 
+/** What is wrong with the typed text as a token (empty is only a problem on Enter). */
+function shapeProblem(v: string, submitting: boolean): string | undefined {
+  if (/^\s*$/.test(v)) return submitting ? 'Paste the token' : undefined;
+  return /\s/.test(v.trim()) ? 'A token has no spaces' : undefined;
+}
+
+/** Why Notion refused a token, and what to do: said where the token is typed. */
+export function rejectedText(e: unknown): string {
+  const s = e as { status?: number; code?: string };
+  if (s?.status === 401 || s?.code === 'unauthorized') {
+    return 'Notion rejected this token (401 unauthorized). Copy the Internal Integration Secret again from notion.so/profile/integrations: the whole value, of an integration that still exists.';
+  }
+  return errorText(e);
+}
+
 export class TokenCommands {
   constructor(private readonly tokens: TokenStore, private readonly services: Services) {}
 
-  /** Asks for the token (or takes `{ token }`), checks it with Notion, stores it. Undefined when cancelled or rejected. */
+  /**
+   * Asks for the token (or takes `{ token }`), checks it with Notion, stores it. Undefined when
+   * cancelled or rejected. Asked for, a rejected token keeps the box open with Notion's reason.
+   */
   async setToken(arg?: { token?: string }): Promise<TokenInfo | undefined> {
-    const given = typeof arg?.token === 'string' ? arg.token : undefined;
-    const token = given ?? (await vscode.window.showInputBox({
-      title: 'Notion: Set Token',
-      prompt: 'Paste your integration\'s Internal Integration Secret (notion.so/profile/integrations). It is stored in VS Code\'s secret storage.',
-      placeHolder: 'ntn_… or secret_…',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (/^\s*$/.test(v) ? 'Paste the token' : /\s/.test(v.trim()) ? 'A token has no spaces' : undefined),
-    }));
-    if (!token?.trim()) return undefined;
-    let info: TokenInfo;
-    try {
-      const client = this.services.createClient(token.trim());
-      info = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Checking the token with Notion…' },
-        async () => describeBot(await client.getBotUser()),
-      );
-    } catch (e) {
-      this.services.log.error('Set Token: the token was not accepted', e);
-      const actions = [...errorActions(e).filter((a) => a.title !== 'Set Token'), { title: 'Try Again', run: () => this.setToken() }];
-      void vscode.window.showErrorMessage(`The token was not saved: ${errorText(e)}`, ...actions.map((a) => a.title))
-        .then((t) => actions.find((a) => a.title === t)?.run());
-      return undefined;
+    const given = typeof arg?.token === 'string' ? arg.token.trim() : undefined;
+    let checked: { token: string; info: TokenInfo } | undefined;
+    if (given === undefined) {
+      checked = await this.askChecked();
+    } else if (given) {
+      try {
+        const info = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Checking the token with Notion…' },
+          () => this.check(given),
+        );
+        checked = { token: given, info };
+      } catch (e) {
+        this.services.log.error('Set Token: the token was not accepted', e);
+        const actions = [...errorActions(e).filter((a) => a.title !== 'Set Token'), { title: 'Try Again', run: () => this.setToken() }];
+        void vscode.window.showErrorMessage(`The token was not saved: ${rejectedText(e)}`, ...actions.map((a) => a.title))
+          .then((t) => actions.find((a) => a.title === t)?.run());
+      }
     }
-    await this.tokens.set(token.trim());
+    if (!checked) return undefined;
+    const { token, info } = checked;
+    await this.tokens.set(token);
     this.services.log.info(`Token set: ${info.botName} in ${info.workspaceName}`);
     void vscode.window.showInformationMessage(
       `Connected to Notion workspace "${info.workspaceName}" as "${info.botName}".${limitText(info)} Share pages with this integration (••• → Connections) to upload to them.`,
     );
     return info;
+  }
+
+  private async check(token: string): Promise<TokenInfo> {
+    return describeBot(await this.services.createClient(token).getBotUser());
+  }
+
+  /** The token box: Enter checks the token with Notion and closes only when Notion accepts it. */
+  private askChecked(): Promise<{ token: string; info: TokenInfo } | undefined> {
+    const box = vscode.window.createInputBox();
+    box.title = 'Notion: Set Token';
+    box.prompt = 'Paste your integration\'s Internal Integration Secret (notion.so/profile/integrations). It is stored in VS Code\'s secret storage.';
+    box.placeholder = 'ntn_… or secret_…';
+    box.password = true;
+    box.ignoreFocusOut = true;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (v: { token: string; info: TokenInfo } | undefined) => {
+        if (settled) return;
+        settled = true;
+        box.dispose();
+        resolve(v);
+      };
+      box.onDidChangeValue((v) => (box.validationMessage = shapeProblem(v, false)));
+      box.onDidAccept(async () => {
+        const token = box.value.trim();
+        box.validationMessage = shapeProblem(box.value, true);
+        if (box.validationMessage || box.busy) return;
+        box.busy = true;
+        box.enabled = false;
+        try {
+          finish({ token, info: await this.check(token) });
+        } catch (e) {
+          this.services.log.error('Set Token: the token was not accepted', e);
+          box.validationMessage = rejectedText(e);
+        } finally {
+          box.busy = false;
+          box.enabled = true;
+        }
+      });
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
   }
 
   /** Shows which integration and workspace the stored token belongs to. */

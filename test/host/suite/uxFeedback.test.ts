@@ -25,6 +25,23 @@ async function until<T>(what: string, get: () => T | undefined, ms = 15_000): Pr
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Enough of vscode.InputBox for the Set Token box: the test types and presses Enter. */
+function fakeInputBox() {
+  const changed = new vscode.EventEmitter<string>();
+  const accepted = new vscode.EventEmitter<void>();
+  const hidden = new vscode.EventEmitter<void>();
+  return {
+    value: '', title: '', prompt: '', placeholder: '', password: false, ignoreFocusOut: false, busy: false, enabled: true,
+    validationMessage: undefined as string | undefined, shown: false, disposed: false,
+    onDidChangeValue: changed.event, onDidAccept: accepted.event, onDidHide: hidden.event,
+    show() { this.shown = true; },
+    hide() { hidden.fire(); },
+    dispose() { this.disposed = true; },
+    type(v: string) { this.value = v; changed.fire(v); },
+    accept() { accepted.fire(); },
+  };
+}
+
 suite('What the user reads and is left with', () => {
   let f: Fixture;
   let messages: Messages;
@@ -122,6 +139,34 @@ suite('What the user reads and is left with', () => {
     assert.equal(said.level, 'info');
     assert.match(said.text, new RegExp(path.basename(file.fsPath)), 'names the file');
     assert.deepEqual(messages.of('error'), []);
+  });
+
+  test('Set Token (asked): a rejected token keeps the box open with Notion\'s reason; the right one closes it and is stored', async () => {
+    const box = fakeInputBox();
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const original = win.createInputBox;
+    win.createInputBox = () => box;
+    try {
+      const result = vscode.commands.executeCommand<{ botName: string } | undefined>('notionAssets.setToken');
+      await until('the box shown', () => box.shown || undefined);
+      assert.equal(box.password, true);
+      box.type('secret_wrong_token_for_the_box');
+      box.accept();
+      await until('the rejection shown', () => box.validationMessage);
+      assert.match(box.validationMessage!, /rejected this token \(401/);
+      assert.match(box.validationMessage!, /Internal Integration Secret/);
+      assert.equal(box.disposed, false, 'the box stays open to paste again');
+      assert.deepEqual(messages.of('error'), [], 'no separate error notification');
+      box.type(DEFAULT_TOKEN);
+      assert.equal(box.validationMessage, undefined, 'typing clears the message');
+      box.accept();
+      const info = await result;
+      assert.ok(info, 'stored');
+      assert.equal(box.disposed, true);
+      assert.match((await messages.waitFor(/^Connected to Notion/)).text, /Emulator|workspace/i);
+    } finally {
+      win.createInputBox = original;
+    }
   });
 
   test('the placement question leaves out "Attach to Files Property" for a page known not to be in a database', async () => {
