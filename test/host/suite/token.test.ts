@@ -86,5 +86,10 @@ suite('Token: Set / Check / Remove, storage and redaction', () => {
     assert.ok(text.includes(last.requestId), 'request ids are logged');
     assert.ok(!text.includes(DEFAULT_TOKEN), 'the stored token never appears');
     assert.ok(!text.includes('secret_rejected_token_for_log_test'), 'a rejected token never appears');
+    const lines = text.split('\n');
+    const rejected = lines.findIndex((l) => l.includes('Set Token: the token was not accepted'));
+    assert.ok(rejected >= 0, 'the rejected token is logged as an error');
+    const after = lines.slice(rejected + 1, rejected + 4).join('\n');
+    assert.doesNotMatch(after, /^\s+at /m, 'an error Notion answered is logged without a stack trace');
   });
 });
