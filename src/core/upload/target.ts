@@ -29,7 +29,8 @@ export async function fetchTargetPage(client: NotionApi, pageId: string, shown: 
     return page;
   } catch (err) {
     const status = statusOf(err);
-    if (status === 404 || status === 400) throw notAPage(shown, (err as Error).message);
+    // Notion's own words only: notAPage already says how to share, the client's human message would repeat it.
+    if (status === 404 || status === 400) throw notAPage(shown, (err as { notionMessage?: string }).notionMessage);
     throw err;
   }
 }
