@@ -1,5 +1,5 @@
 // `npm run emulator -- --port <port> --token <token> [--seed] [--no-rate-limit]
-//   [--allow-http-imports] [--latency <ms>] [--max-upload-bytes <n>]`
+//   [--allow-http-imports] [--latency <ms>] [--max-upload-bytes <n>] [--no-store-upload-bytes]`
 // Serves until SIGINT/SIGTERM. Prints `Notion emulator listening on http://127.0.0.1:<port>`.
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from './index';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       'allow-http-imports': { type: 'boolean', default: false },
       latency: { type: 'string', default: '0' },
       'max-upload-bytes': { type: 'string' },
+      'no-store-upload-bytes': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     rateLimit: { enabled: !values['no-rate-limit'] },
     allowHttpImports: values['allow-http-imports'],
     latencyMs: Number(values.latency),
+    storeUploadBytes: !values['no-store-upload-bytes'],
   });
   if (values.seed) console.log(JSON.stringify(seedDemo(emu)));
   console.log(`Notion emulator listening on ${emu.url}`);

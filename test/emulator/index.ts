@@ -52,6 +52,9 @@ export interface EmulatorOptions {
   /** external_url: answer the HEAD check's refusals (unreachable, no Content-Type, too large)
    * as a 400 from the create call, as Notion's guide says, instead of a `failed` upload. */
   importChecksAtCreate?: boolean;
+  /** Default true. False (benchmarks): new uploads record their sizes but not their bytes: no part
+   * files, no SHA-256, nothing to download; every rule (sizes, part counts, types) still applies. */
+  storeUploadBytes?: boolean;
 }
 
 export interface Emulator {
@@ -63,6 +66,8 @@ export interface Emulator {
   setLatency(ms: number): void;
   setAllowHttpImports(on: boolean): void;
   setImportChecksAtCreate(on: boolean): void;
+  /** For uploads created from now on (see `storeUploadBytes`). */
+  setStoreUploadBytes(on: boolean): void;
   seed: {
     page(p: { title: string; parentPageId?: string; cover?: unknown; icon?: unknown; sharedWith?: string[] }): { id: string };
     database(d: { title: string; parentPageId?: string; properties: Record<string, PropertyType>; sharedWith?: string[] }): { id: string };
@@ -97,6 +102,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   };
   const signer = new UrlSigner(() => settings.baseUrl, clock);
   const uploads = new UploadStore(clock, tmpDir);
+  uploads.keepBytes = opts.storeUploadBytes ?? true;
   const workspace = new Workspace(clock, (t) => bots.botForToken(t));
   const files = new FileObjects(uploads, signer);
   const world: World = {
@@ -149,6 +155,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setLatency: (ms) => void (settings.latencyMs = ms),
     setAllowHttpImports: (on) => void (settings.allowHttpImports = on),
     setImportChecksAtCreate: (on) => void (settings.importChecksAtCreate = on),
+    setStoreUploadBytes: (on) => void (uploads.keepBytes = on),
     seed: {
       page(p) {
         const rec = workspace.addPage(p);

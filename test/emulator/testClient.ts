@@ -64,6 +64,13 @@ export class TestApi {
     return this.raw('POST', `/v1/file_uploads/${id}/send`, { body: form, headers: this.headers() });
   }
 
+  /** Creates a multi-part movie.mp4 (video/mp4) upload of `parts` parts; returns its id. */
+  async createMultiPart(parts: number): Promise<string> {
+    const r = await this.createUpload({ mode: 'multi_part', filename: 'movie.mp4', content_type: 'video/mp4', number_of_parts: parts });
+    if (r.status !== 200) throw new Error(`create failed: ${JSON.stringify(r.json)}`);
+    return r.json.id as string;
+  }
+
   /** Create + send a single-part upload; returns the uploaded object. */
   async uploadSingle(filename: string, contentType: string, bytes: Uint8Array): Promise<any> {
     const created = await this.createUpload({ filename, content_type: contentType });

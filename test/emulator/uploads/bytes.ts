@@ -2,6 +2,9 @@
 // (multi-part, so a 1 GiB upload never sits in RAM). SHA-256 is computed incrementally: a
 // single part is hashed while its bytes arrive; multi-part files go, in part order, to a
 // hashing worker thread as soon as each is stored, so the digest is ready at complete.
+// With `keep` off (benchmarks: the emulator's own per-byte work is not what they measure)
+// only sizes are recorded: every rule that needs sizes or part numbers still holds, but there
+// is no digest and nothing to download, as after discard().
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,10 +22,19 @@ export class StoredBytes {
     private readonly dir: string,
     private readonly key: string,
     private readonly hasher: PartHasher,
-  ) {}
+    /** False: record sizes only (no part files, no digest). */
+    readonly keep = true,
+  ) {
+    this.discarded = !keep;
+  }
 
-  /** Single part / import: the whole file; `hash` has already seen exactly these chunks. */
-  setWhole(chunks: Buffer[], hash?: Hash): void {
+  /** Single part / import: the whole file; `hash` has already seen exactly these chunks.
+   * With `keep` off the chunks may be empty: `size` is what was counted. */
+  setWhole(chunks: Buffer[], hash?: Hash, size = chunks.reduce((s, c) => s + c.length, 0)): void {
+    if (!this.keep) {
+      this.countedSize = size;
+      return;
+    }
     const h = hash ?? createHash('sha256');
     if (!hash) for (const c of chunks) h.update(c);
     this.memory = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
@@ -31,6 +43,7 @@ export class StoredBytes {
 
   /** One part of a multi-part upload; replaces an earlier send of the same part. */
   async setPart(n: number, chunks: Buffer[], size: number): Promise<void> {
+    if (!this.keep) return void this.partFiles.set(n, { file: '', size });
     const file = path.join(this.dir, `part-${n}`);
     const fh = await fs.promises.open(file, 'w');
     try {
@@ -58,8 +71,12 @@ export class StoredBytes {
     return this.partFiles.has(n);
   }
 
+  /** Single part / import with `keep` off. */
+  private countedSize: number | undefined;
+
   size(): number {
     if (this.memory) return this.memory.length;
+    if (this.countedSize !== undefined) return this.countedSize;
     let total = 0;
     for (const p of this.partFiles.values()) total += p.size;
     return total;
@@ -74,7 +91,7 @@ export class StoredBytes {
   }
 
   private async computeDigest(): Promise<void> {
-    if (this.memory || this.digest) return;
+    if (this.memory || this.digest || !this.keep) return;
     if (!this.hashValid) {
       this.hasher.reset(this.key);
       this.queued = 0;
@@ -91,12 +108,14 @@ export class StoredBytes {
   /** Frees the stored bytes (benchmarks pushing many large uploads); the digest stays. */
   discard(): void {
     this.memory = undefined;
-    for (const p of this.partFiles.values()) fs.rmSync(p.file, { force: true });
+    if (this.keep) for (const p of this.partFiles.values()) fs.rmSync(p.file, { force: true });
     this.partFiles.clear();
+    this.countedSize = undefined;
     this.discarded = true;
   }
 
-  discarded = false;
+  /** No bytes to read back: discarded, or never kept. */
+  discarded: boolean;
 
   /** Everything in one buffer (tests with small files). */
   all(): Buffer {

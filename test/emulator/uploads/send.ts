@@ -16,7 +16,7 @@ interface ParsedSend {
   partNumber?: string;
 }
 
-/** Parses the form; the kept file bytes also go to `hash` as they arrive. */
+/** Parses the form; the kept file bytes also go to `hash` as they arrive. `keepLimit` 0: count only. */
 async function readForm(ctx: RequestContext, keepLimit: number, hash: Hash | undefined): Promise<ParsedSend> {
   const boundary = boundaryOf(ctx.req.headers['content-type']);
   const out: ParsedSend = {};
@@ -119,9 +119,11 @@ function checkPartAgainstUpload(r: UploadRecord, info: PartInfo): { filename: st
 export async function handleSend(ctx: RequestContext, uploads: UploadStore, bot: Bot, id: string): Promise<UploadRecord> {
   const r = uploads.get(bot, id);
   uploads.assertSendable(r);
-  const keepLimit = r.mode === 'multi_part' ? PART_MAX : Math.min(SINGLE_PART_MAX, bot.maxFileUploadSizeBytes);
+  const sizeLimit = r.mode === 'multi_part' ? PART_MAX : Math.min(SINGLE_PART_MAX, bot.maxFileUploadSizeBytes);
+  // An upload that keeps no bytes (benchmarks) still has every size counted and checked.
+  const keepLimit = r.bytes.keep ? sizeLimit : 0;
   // A single part is hashed as it arrives; parts are hashed by the worker once stored.
-  const hash = r.mode === 'single_part' ? createHash('sha256') : undefined;
+  const hash = r.mode === 'single_part' && r.bytes.keep ? createHash('sha256') : undefined;
   const form = await readForm(ctx, keepLimit, hash);
   if (!form.file) throw validation('The form has no `file` field.');
   const { filename, contentType } = checkPartAgainstUpload(r, form.file.info);

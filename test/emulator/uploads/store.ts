@@ -38,6 +38,8 @@ export class UploadStore {
   private seq = 0;
   private readonly order = new Map<string, number>();
   private readonly hasher = new PartHasher();
+  /** Off: new uploads record sizes only (see StoredBytes); benchmarks' timed runs. */
+  keepBytes = true;
 
   constructor(
     private readonly clock: Clock,
@@ -62,7 +64,7 @@ export class UploadStore {
       contentLength: null,
       numberOfParts: req.numberOfParts,
       externalUrl: req.externalUrl,
-      bytes: new StoredBytes(dir, id, this.hasher),
+      bytes: new StoredBytes(dir, id, this.hasher, this.keepBytes),
       attached: false,
     };
     this.records.set(id, r);
@@ -103,7 +105,7 @@ export class UploadStore {
     if (size > SINGLE_PART_MAX) {
       throw validation(`File size of ${size} bytes exceeds the single_part limit of ${SINGLE_PART_MAX} bytes (20 MiB): use mode multi_part.`);
     }
-    r.bytes.setWhole(chunks, hash);
+    r.bytes.setWhole(chunks, hash, size);
     r.state = 'uploaded';
     r.contentLength = size;
     r.lastEditedMs = this.clock.now();
