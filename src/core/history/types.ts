@@ -19,7 +19,10 @@ export interface UploadRecord {
   key: string;
   /** Notion's file_upload id, once created. */
   fileUploadId?: string;
-  /** Origin: absolute local path or https URL for imports. */
+  /**
+   * Origin as shown and persisted: an absolute local path; for imports the URL without its
+   * query (signed links carry their signature there); for a copy, e.g. `copied from “Page”/a.png`.
+   */
   source: string;
   filename: string;
   contentType: string;
@@ -46,6 +49,11 @@ export interface UploadRecord {
   intent?: AttachTarget;
   /** Latest non-error message for the user (e.g. "the interrupted upload expired; started over"). */
   notice?: string;
+  /**
+   * Why retry(key) cannot redo this upload from `source` (a signed link's query was not kept,
+   * a copy's temporary file is gone), ending with what to do instead. Retry fails with it.
+   */
+  noRetry?: string;
 }
 
 /** Persistence the host implements. Must be cheap: called on every state change (debounced). */

@@ -1,6 +1,8 @@
 // The upload history: every upload's record (state, bytes, expiry, resume state,
 // attachments), indexed by key and by content, persisted through a host-provided store.
+// Records never hold a URL's query (redactRecord.ts).
 import { Emitter, type Disposable, type Event } from '../events';
+import { redactRecord } from './redactRecord';
 import type { HistoryStore, UploadRecord, UploadState } from './types';
 
 export interface UploadHistoryOptions {
@@ -42,10 +44,16 @@ export class UploadHistory implements Disposable {
   static async open(store: HistoryStore, opts: UploadHistoryOptions = {}): Promise<UploadHistory> {
     const h = new UploadHistory(store, opts);
     const loaded = await store.load();
+    let redacted = false;
     for (const r of Array.isArray(loaded) ? loaded : []) {
-      if (r && typeof r.key === 'string' && typeof r.source === 'string') h.index(r);
+      if (!r || typeof r.key !== 'string' || typeof r.source !== 'string') continue;
+      const clean = redactRecord(r);
+      redacted ||= clean !== r;
+      h.index(clean);
     }
     h.evict();
+    // An older version stored signed links: write the redacted records back.
+    if (redacted) h.touch([]);
     return h;
   }
 
@@ -101,7 +109,7 @@ export class UploadHistory implements Disposable {
   /** Inserts or replaces a record (moves it to the newest end). */
   put(record: UploadRecord): UploadRecord {
     this.unindex(record.key);
-    const stored = { ...record, attachments: [...record.attachments], updatedTime: new Date(this.now()).toISOString() };
+    const stored = redactRecord({ ...record, attachments: [...record.attachments], updatedTime: new Date(this.now()).toISOString() });
     this.index(stored);
     this.evict();
     this.touch([record.key]);
@@ -112,7 +120,7 @@ export class UploadHistory implements Disposable {
   update(key: string, patch: Partial<Omit<UploadRecord, 'key'>>): UploadRecord | undefined {
     const old = this.records.get(key);
     if (!old) return undefined;
-    const next: UploadRecord = { ...old, ...patch, key, updatedTime: new Date(this.now()).toISOString() };
+    const next = redactRecord({ ...old, ...patch, key, updatedTime: new Date(this.now()).toISOString() });
     this.unindex(key, false);
     this.index(next);
     this.touch([key]);

@@ -16,7 +16,8 @@ export type ValidationRule =
   | 'too-many-files'
   | 'invalid-url'
   | 'invalid-options'
-  | 'unknown-upload';
+  | 'unknown-upload'
+  | 'cannot-retry';
 
 /** A bad input, found before any write request. `file` is the path, URL or value at fault. */
 export class UploadValidationError extends Error {
@@ -35,7 +36,7 @@ export class FileChangedError extends Error {
   }
 }
 
-/** An external import Notion could not complete (`file_import_result.error`). */
+/** An external import Notion could not complete (`file_import_result.error`). `url` is without its query. */
 export class ImportFailedError extends Error {
   override readonly name = 'ImportFailedError';
   constructor(readonly url: string, readonly code: string | undefined, message: string) {

@@ -1,6 +1,7 @@
 // External import: Notion fetches an https URL itself; we poll until it is `uploaded` or `failed`.
 import type { NotionApi } from '../notion/api';
 import type { FileUpload } from '../notion/types';
+import { redactUrl, redactUrlsIn } from '../notion/redact';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { sleep } from './retryable';
 
@@ -37,6 +38,8 @@ export interface PollOptions {
 }
 
 export async function waitForImport(client: NotionApi, upload: FileUpload, url: string, opts: PollOptions = {}): Promise<FileUpload> {
+  // Errors get the link without its query: a signed link's signature must not reach records or logs.
+  const shown = redactUrl(url);
   let delay = opts.initialDelayMs ?? 500;
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
   let current = upload;
@@ -46,12 +49,12 @@ export async function waitForImport(client: NotionApi, upload: FileUpload, url: 
       const result = current.file_import_result;
       const error = result && result.type === 'error' ? result.error : undefined;
       throw new ImportFailedError(
-        url,
+        shown,
         error?.code,
-        `Notion could not import ${url}: ${error?.message ?? `the upload is ${current.status}`}${error?.code ? ` (${error.code})` : ''}`,
+        `Notion could not import ${shown}: ${redactUrlsIn(error?.message ?? `the upload is ${current.status}`)}${error?.code ? ` (${error.code})` : ''}`,
       );
     }
-    if (Date.now() > deadline) throw new ImportFailedError(url, 'timeout', `Notion did not finish importing ${url} in time.`);
+    if (Date.now() > deadline) throw new ImportFailedError(shown, 'timeout', `Notion did not finish importing ${shown} in time.`);
     await sleep(delay, opts.signal);
     delay = Math.min(delay * 2, opts.maxDelayMs ?? 5000);
     current = await client.getFileUpload(current.id, { signal: opts.signal });

@@ -27,6 +27,13 @@ export interface UploadOptions {
   onNotice?: (message: string) => void;
   /** Skip the dedupe lookup for this call (the service option turns it off everywhere). */
   dedupe?: boolean;
+  /**
+   * Bytes from elsewhere in a temporary file (Copy to Another Page's re-upload): recorded as
+   * the source instead of the path, e.g. `copied from “Page”/a.png`; retry(key) says to copy again.
+   */
+  origin?: string;
+  /** With `origin`: the record this upload takes over (the copy's failed import), so a copy leaves one record. */
+  replaces?: string;
 }
 
 /** What uploadAndAttach did. */
@@ -45,4 +52,8 @@ export interface UploadAndAttachResult {
 export interface ImportOptions {
   filename?: string;
   signal?: AbortSignal;
+  /** Recorded as the source instead of the URL (a copy's `copied from “Page”/a.png`); retry(key) says to copy again. */
+  origin?: string;
+  /** Called with the history key of the import's record as soon as it exists. */
+  onRecord?: (key: string) => void;
 }

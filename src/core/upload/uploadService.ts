@@ -1,10 +1,13 @@
 // The one service every command goes through: validates, uploads (deduped, resumable),
 // imports URLs, attaches, and keeps the upload history current.
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { UploadHistory } from '../history/uploadHistory';
+import { LINK_QUERY_NOT_KEPT } from '../history/redactRecord';
 import type { AttachmentRecord, UploadRecord } from '../history/types';
 import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
 import type { NotionApi } from '../notion/api';
+import { redactUrl } from '../notion/redact';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, type FileRef } from './attach';
 import { ImportFailedError, UploadValidationError } from './errors';
@@ -98,7 +101,11 @@ export class UploadService {
     return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
   }
 
-  /** Imports a public https URL (Notion downloads it); waits for `uploaded`, rejects with Notion's error on `failed`. */
+  /**
+   * Imports a public https URL (Notion downloads it); waits for `uploaded`, rejects with Notion's
+   * error on `failed`. The record keeps the URL without its query (a signed link's signature
+   * stays in memory, for this import only), so retry(key) can redo only a link without one.
+   */
   async importFromUrl(url: string, opts: ImportOptions = {}): Promise<FileUpload> {
     const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
     const filename = opts.filename ?? filenameFromUrl(parsed);
@@ -110,10 +117,13 @@ export class UploadService {
     const ws = await this.workspace.get(opts.signal);
     const key = randomUUID();
     const now = new Date(this.history.now()).toISOString();
+    const hidden = parsed.search || parsed.username || parsed.password;
     this.history.put({
-      key, source: url, filename, contentType: contentTypeFor(filename) ?? '', sizeBytes: 0, mode: 'external_url',
+      key, source: opts.origin ?? redactUrl(url), filename, contentType: contentTypeFor(filename) ?? '', sizeBytes: 0, mode: 'external_url',
       state: 'uploading', sentBytes: 0, createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now,
+      noRetry: opts.origin ? copiedNoRetry(opts.origin) : hidden ? LINK_QUERY_NOT_KEPT : undefined,
     });
+    opts.onRecord?.(key);
     return this.track(key, opts.signal, async (signal) => {
       const created = await this.client.createFileUpload(
         { mode: 'external_url', externalUrl: url, filename: filename || undefined, contentType: contentTypeFor(filename) },
@@ -163,10 +173,16 @@ export class UploadService {
 
   // ── Records: resume, retry, cancel, refresh ─────────────────────────────
 
-  /** Continues (or restarts) the upload of a record; with an intent, attaches it too. */
+  /**
+   * Continues (or restarts) the upload of a record; with an intent, attaches it too. Refused
+   * before any request when the source is gone: a copy's temporary file, a signed link's
+   * query, a local file moved or deleted since.
+   */
   async resume(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
     const record = this.requireRecord(key);
+    if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
     if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal });
+    await checkStillThere(record);
     if (record.intent) return this.uploadAndAttach(record.source, record.intent, opts);
     return this.upload(record.source, opts);
   }
@@ -239,7 +255,8 @@ export class UploadService {
     const ws = await this.workspace.get(opts.signal);
     this.checkLimit(file, ws);
 
-    const interrupted = this.findInterrupted(file, ws.botId);
+    // A copy's temporary file is new every time: nothing to resume.
+    const interrupted = opts.origin === undefined && this.findInterrupted(file, ws.botId);
     if (interrupted) {
       const resumed = await this.tryResume(file, interrupted, opts);
       if (resumed) return resumed;
@@ -257,12 +274,14 @@ export class UploadService {
   }
 
   private async freshUpload(file: LocalFile, ws: WorkspaceInfo, sha: string | undefined, opts: UploadOptions, intent?: AttachTarget): Promise<Outcome> {
-    const key = randomUUID();
+    const { origin, replaces } = opts;
+    // Taking over `replaces` (put moves it to the newest end) leaves the copy one record.
+    const key = origin !== undefined && replaces && this.history.get(replaces) && !this.running.has(replaces) ? replaces : randomUUID();
     const plan = planParts(file.sizeBytes, this.send.partSizeBytes);
     const now = new Date(this.history.now()).toISOString();
     this.history.put({
-      key, source: file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: sha,
-      mtimeMs: file.mtimeMs, mode: plan.mode, state: 'uploading', sentBytes: 0,
+      key, source: origin ?? file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: sha,
+      mtimeMs: file.mtimeMs, mode: plan.mode, state: 'uploading', sentBytes: 0, noRetry: origin === undefined ? undefined : copiedNoRetry(origin),
       numberOfParts: plan.mode === 'multi_part' ? plan.numberOfParts : undefined,
       partSizeBytes: plan.mode === 'multi_part' ? plan.partSizeBytes : undefined,
       createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now, intent,
@@ -272,7 +291,8 @@ export class UploadService {
       this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, error: undefined });
       return done;
     });
-    if (!sha && this.dedupe) this.reuse.hashLater(key, file);
+    // A copy's temporary file is deleted as soon as this resolves: no hashing it later.
+    if (!sha && this.dedupe && origin === undefined) this.reuse.hashLater(key, file);
     return { key, fileUpload, reused: false, resumed: false };
   }
 
@@ -379,6 +399,23 @@ function checkPlacement(shown: string, filename: string, kind: PlacementKind): v
   if (!categoryOf(filename)) throw unsupportedExtension(shown, filename, kind);
   const problem = placementProblem(filename, kind);
   if (problem) throw new UploadValidationError(shown, 'placement', `${shown}: ${problem}.`);
+}
+
+/** What retry says about a copy's record: its link or temporary file is gone. */
+function copiedNoRetry(origin: string): string {
+  return `it was ${origin} through a temporary link or file that no longer exists. Copy it again from the Page Files view.`;
+}
+
+/** A local file moved or deleted since its upload: retry names it instead of sending a request. */
+async function checkStillThere(record: UploadRecord): Promise<void> {
+  const code = await stat(record.source).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    throw new UploadValidationError(
+      record.source,
+      'file-not-found',
+      `Cannot retry "${record.filename}": ${record.source} was moved or deleted. Upload it again from where it is now.`,
+    );
+  }
 }
 
 function importError(u: FileUpload): string | undefined {
