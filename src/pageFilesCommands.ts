@@ -251,7 +251,7 @@ export class PageFilesCommands {
             const message = `re-uploading: ${stage === 'download' ? 'downloading' : 'uploading'}${total ? ` ${Math.floor((done / total) * 100)}%` : ''}`;
             if (message !== shown) progress.report({ message: (shown = message) });
           };
-          return service.copyToPage(f, target, { signal: ac.signal, onProgress });
+          return service.copyToPage(f, target, { signal: ac.signal, onProgress, sourceTitle: this.recents.title(f.pageId) });
         },
       );
       await this.recents.add(page);

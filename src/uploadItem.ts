@@ -108,6 +108,7 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
     ['Source', escape(r.source)],
   ];
   if (r.error) rows.push(['Error', escape(r.error)]);
+  if (r.noRetry && r.state !== 'attached' && r.state !== 'pending') rows.push(['Retry', `not possible: ${escape(r.noRetry)}`]);
   md.appendMarkdown(rows.map(([k, v]) => `${k}: ${v}`).join('  \n'));
   if (r.attachments.length > 0) {
     md.appendMarkdown('\n\n**Attached to**  \n');

@@ -16,8 +16,11 @@ import type { PageFile } from './types';
 
 /** What copy needs from the upload service. */
 export interface CopyUploader extends ReuploadUploader {
-  /** Resolves once Notion has imported the URL (status `uploaded`). */
-  importFromUrl(url: string, opts?: { filename?: string; signal?: AbortSignal }): Promise<{ id: string }>;
+  /** Resolves once Notion has imported the URL (status `uploaded`); `origin` is what its record shows as the source. */
+  importFromUrl(
+    url: string,
+    opts?: { filename?: string; signal?: AbortSignal; origin?: string; onRecord?: (key: string) => void },
+  ): Promise<{ id: string }>;
   attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
   attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<unknown>;
 }
@@ -32,6 +35,8 @@ export interface CopySource extends ReuploadSource {
 export interface CopyOptions extends RequestOptions {
   /** Progress of a re-upload (only when Notion could not import the link): the download, then the upload. */
   onProgress?: ReuploadOptions['onProgress'];
+  /** The source page's title, for the upload history's `copied from “Title”/name` (else its id). */
+  sourceTitle?: string;
 }
 
 export interface CopyResult {
@@ -83,7 +88,15 @@ async function checkTarget(api: NotionApi, filename: string, target: AttachTarge
   if (target.as === 'property') checkFilesProperty(page, target.property, filename);
 }
 
-/** A new upload of the hosted file's bytes: Notion's import if it works, else a re-upload. */
+/** What the copy's history record shows as its source: the signed link is not kept, nor the temp file. */
+function copyOrigin(file: PageFile, sourceTitle?: string): string {
+  return `copied from ${sourceTitle ? `“${sourceTitle}”` : `page ${file.pageId}`}/${file.name}`;
+}
+
+/**
+ * A new upload of the hosted file's bytes: Notion's import if it works, else a re-upload,
+ * which takes over the failed import's history record (one copy, one record).
+ */
 async function copyHosted(
   source: CopySource,
   uploads: CopyUploader,
@@ -96,15 +109,17 @@ async function copyHosted(
   await checkTarget(source.api, filename, target, signal);
   // Verified on the file host first: our clock and Notion's may disagree about its expiry.
   const fresh = await source.freshFile(file, { signal, verify: true });
+  const origin = copyOrigin(file, opts.sourceTitle);
+  let importKey: string | undefined;
   let id: string;
   let via: CopyResult['via'] = 'import';
   try {
-    id = (await uploads.importFromUrl(fresh.url, { filename, signal })).id;
+    id = (await uploads.importFromUrl(fresh.url, { filename, signal, origin, onRecord: (key) => (importKey = key) })).id;
   } catch (e) {
     if (isAbort(e, signal) || !importRefused(e)) throw e;
     via = 'reupload';
     try {
-      id = await reuploadThroughTemp(source, uploads, fresh, reuploadName(fresh, filename), opts);
+      id = await reuploadThroughTemp(source, uploads, fresh, reuploadName(fresh, filename), { ...opts, origin, replaces: importKey });
     } catch (again) {
       if (isAbort(again, signal)) throw again;
       const code = (e as { code?: unknown }).code;

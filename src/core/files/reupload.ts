@@ -19,12 +19,19 @@ export interface ReuploadSource {
 
 /** What the fallback needs from the upload service (single or multi-part, streamed from disk). */
 export interface ReuploadUploader {
-  upload(path: string, opts?: { signal?: AbortSignal; dedupe?: boolean; onProgress?: (sent: number, total: number) => void }): Promise<{ id: string }>;
+  upload(
+    path: string,
+    opts?: { signal?: AbortSignal; dedupe?: boolean; origin?: string; replaces?: string; onProgress?: (sent: number, total: number) => void },
+  ): Promise<{ id: string }>;
 }
 
 export interface ReuploadOptions {
   signal?: AbortSignal;
   onProgress?: (stage: 'download' | 'upload', done: number, total: number | undefined) => void;
+  /** What the upload's record shows as its source instead of the temp file (which is deleted). */
+  origin?: string;
+  /** The history record the upload takes over (the failed import's). */
+  replaces?: string;
 }
 
 /**
@@ -46,7 +53,7 @@ export async function reuploadThroughTemp(
   fileName: string,
   opts: ReuploadOptions = {},
 ): Promise<string> {
-  const { signal, onProgress } = opts;
+  const { signal, onProgress, origin, replaces } = opts;
   const dir = await mkdtemp(join(tmpdir(), 'notion-assets-copy-'));
   try {
     const { path } = await source.download(file, {
@@ -59,6 +66,8 @@ export async function reuploadThroughTemp(
     const uploaded = await uploads.upload(path, {
       signal,
       dedupe: false,
+      origin,
+      replaces,
       onProgress: onProgress && ((sent, total) => onProgress('upload', sent, total)),
     });
     return uploaded.id;

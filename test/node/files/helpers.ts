@@ -16,6 +16,8 @@ export interface FilesEnv {
   emu: Emulator;
   client: NotionClient;
   history: UploadHistory;
+  /** Where the history is persisted (what VS Code's globalState would hold). */
+  store: MemoryHistoryStore;
   uploads: UploadService;
   files: PageFilesService;
   dir: string;
@@ -25,7 +27,8 @@ export interface FilesEnv {
 export async function openFilesEnv(opts: { emulator?: EmulatorOptions } = {}): Promise<FilesEnv> {
   const emu = await startEmulator({ rateLimit: { enabled: false }, allowHttpImports: true, ...opts.emulator });
   const client = new NotionClient({ token: DEFAULT_TOKEN, baseUrl: emu.url, limiter: false, retry: { maxAttempts: 3, maxTotalWaitMs: 3000 } });
-  const history = await UploadHistory.open(new MemoryHistoryStore(), { now: () => emu.clock.now(), saveDelayMs: 5 });
+  const store = new MemoryHistoryStore();
+  const history = await UploadHistory.open(store, { now: () => emu.clock.now(), saveDelayMs: 5 });
   const uploads = new UploadService(client, {
     history,
     progressIntervalMs: 0,
@@ -35,7 +38,7 @@ export async function openFilesEnv(opts: { emulator?: EmulatorOptions } = {}): P
   const files = new PageFilesService({ api: client, uploads, identifyUpload: identifyFromHistory(history), now: () => emu.clock.now() });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'files-test-'));
   return {
-    emu, client, history, uploads, files, dir,
+    emu, client, history, store, uploads, files, dir,
     async close() {
       history.dispose();
       await emu.close();
