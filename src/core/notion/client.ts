@@ -4,7 +4,7 @@ import type { CreateUploadParams, NotionApi, RequestOptions, SendPartParams } fr
 import { assertNotionVersion, normaliseTrash, positionFields, trashFieldForVersion } from './apiVersion';
 import { isAbortError, NotionAbortError, NotionError } from './errors';
 import { sharedLimiter, sleep, type LimiterOptions, type RateLimiter } from './limiter';
-import { sendFormData } from './multipart';
+import { sendBody } from './multipart';
 import { normaliseBaseUrl, uploadActionPath } from './origin';
 import { toPageSummary } from './pageSummary';
 import { checkPageSize, checkPart, createUploadBody, requireId } from './requestChecks';
@@ -106,7 +106,7 @@ export class NotionClient implements NotionApi {
       method: 'POST',
       path,
       form: (touch) =>
-        sendFormData({
+        sendBody({
           ...part,
           onBytes: (sent) => {
             touch();

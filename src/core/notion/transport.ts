@@ -1,7 +1,9 @@
 // One HTTP attempt against the Notion API: headers, timeout, cancellation, error mapping and a
 // log entry. Retrying and pacing are the client's job (client.ts).
-import { request, type FormData } from 'undici';
+import type { Readable } from 'node:stream';
+import { request } from 'undici';
 import { poolFor } from './dispatcher';
+import type { MultipartBody } from './multipart';
 import { NotionAbortError, NotionError, NotionNetworkError, parseRetryAfter } from './errors';
 import { redactSecrets, redactUrlsIn } from './redact';
 import { reachedServer } from './retry';
@@ -36,7 +38,7 @@ export interface Attempt {
   /** Path (and query) under the base URL. */
   path: string;
   json?: unknown;
-  form?: FormData;
+  form?: MultipartBody;
   signal?: AbortSignal;
   /** For uploads: the timeout counts from the last progress, not from the start. */
   progress?: { touch: (() => void) | undefined };
@@ -66,8 +68,9 @@ export class Transport {
       const res = await request(`${this.origin}${this.prefix}${a.path}`, {
         dispatcher: poolFor(this.origin),
         method: a.method,
-        headers: this.headers(a.json !== undefined),
-        body: a.form ?? (a.json !== undefined ? JSON.stringify(a.json) : undefined),
+        headers: this.headers(a),
+        // undici documents AsyncIterable bodies (Dispatcher.md, `body`); its .d.ts omits them.
+        body: (a.form?.body as unknown as Readable | undefined) ?? (a.json !== undefined ? JSON.stringify(a.json) : undefined),
         signal: deadline.signal,
       });
       status = res.statusCode;
@@ -91,14 +94,19 @@ export class Transport {
     }
   }
 
-  private headers(json: boolean): Record<string, string> {
+  private headers(a: Attempt): Record<string, string> {
     const h: Record<string, string> = {
       authorization: `Bearer ${this.cfg.token}`,
       'notion-version': this.cfg.notionVersion,
       'user-agent': this.cfg.userAgent,
       accept: 'application/json',
     };
-    if (json) h['content-type'] = 'application/json';
+    if (a.json !== undefined) h['content-type'] = 'application/json';
+    if (a.form) {
+      h['content-type'] = a.form.contentType;
+      // undici checks the bytes sent against it (a file that shrank mid-send fails the attempt).
+      h['content-length'] = String(a.form.contentLength);
+    }
     return h;
   }
 
@@ -180,14 +188,22 @@ class Deadline {
   }
 
   restart(): void {
-    clearTimeout(this.timer);
+    if (this.timedOut || this.cleared) return;
+    // Called per chunk of an upload: refresh() re-arms the same timer instead of making one.
+    if (this.timer) {
+      this.timer.refresh();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.controller.abort();
     }, this.ms);
   }
 
+  private cleared = false;
+
   clear(): void {
+    this.cleared = true;
     clearTimeout(this.timer);
     this.caller?.removeEventListener('abort', this.onCallerAbort);
   }
