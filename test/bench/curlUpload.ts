@@ -9,6 +9,8 @@ export interface CurlResult {
   wallMs: number;
   /** Sum of the largest `concurrency` per-process peaks (an upper bound for what ran at once). */
   peakRssBytes: number;
+  /** User + system CPU of every curl process. */
+  cpuMs: number;
   fileUploadId: string;
 }
 
@@ -22,18 +24,22 @@ interface CurlJob {
   concurrency: number;
 }
 
+let cpuMs = 0;
+
 async function curl(args: string[]): Promise<{ body: string; rssBytes: number }> {
-  // /usr/bin/time -f %M prints the peak RSS (KiB) of curl on stderr.
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', '%M', '/usr/bin/curl', '-sS', '--fail-with-body', ...args], {
+  // /usr/bin/time prints curl's peak RSS (KiB) and its user and system CPU seconds on stderr.
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', '%M %U %S', '/usr/bin/curl', '-sS', '--fail-with-body', ...args], {
     maxBuffer: 16 * 1024 * 1024,
   });
-  const kib = Number(stderr.trim().split('\n').pop());
+  const [kib, user, sys] = stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  cpuMs += (user + sys) * 1000;
   return { body: stdout, rssBytes: kib * 1024 };
 }
 
 export async function curlUpload(job: CurlJob): Promise<CurlResult> {
   const headers = ['-H', `Authorization: Bearer ${job.token}`, '-H', `Notion-Version: ${job.notionVersion}`];
   const rss: number[] = [];
+  cpuMs = 0;
   const t0 = performance.now();
   const created = await curl([
     ...headers, '-H', 'Content-Type: application/json', '-X', 'POST', `${job.url}/v1/file_uploads`,
@@ -54,5 +60,5 @@ export async function curlUpload(job: CurlJob): Promise<CurlResult> {
   await curl([...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/complete`, '-o', '/dev/null']);
   const wallMs = performance.now() - t0;
   const peak = rss.sort((a, b) => b - a).slice(0, job.concurrency).reduce((s, v) => s + v, 0);
-  return { wallMs, peakRssBytes: peak, fileUploadId: id };
+  return { wallMs, peakRssBytes: peak, cpuMs, fileUploadId: id };
 }

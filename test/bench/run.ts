@@ -2,6 +2,11 @@
 //  1. One 1 GiB file: (a) UploadService, (b) curl with the same parts and concurrency (the
 //     floor), (c) Notion's guide with @notionhq/client (10 MiB parts in memory, one at a time),
 //     each in its own process (peak RSS is per process), with 0 and 50 ms emulator latency.
+//     The emulator runs in a process of its own (its CPU is reported apart). First one untimed
+//     run of each contender with the emulator keeping the bytes: SHA-256 equality is the
+//     "bytes verified" column. The timed runs then use `storeUploadBytes: false` (the emulator
+//     counts and checks sizes, parts and types but writes and hashes nothing, work that is not
+//     what is measured), and each is checked as `uploaded` with the right content_length.
 //  2. 200 files of 100 KiB with the emulator's 3 requests/s limit on.
 // Prints a table (median of --reps runs, interleaved) and writes bench-results/bench.json.
 // Options: --size-mib N, --files N, --latencies 0,50, --reps N (quicker runs while developing),
@@ -12,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from '../emulator';
+import { spawnEmulator, type EmulatorProcess } from './emulatorProcess';
 import { DEFAULT_NOTION_VERSION } from '../../src/core/notion/types';
 import { writeRandomFile, splitInto } from './bigFile';
 import { curlUpload } from './curlUpload';
@@ -33,6 +39,10 @@ async function worker(name: string, env: Record<string, string>): Promise<Worker
 
 interface Run {
   wallMs: number;
+  /** The contender's own CPU (user + system) during the run. */
+  cpuMs?: number;
+  /** The emulator process's CPU during the run. */
+  emulatorCpuMs?: number;
   peakRssBytes: number;
   idleRssBytes?: number;
   fileUploadId?: unknown;
@@ -52,6 +62,8 @@ interface Row {
   /** Median over the repetitions. */
   wallMs: number;
   wallAllMs: number[];
+  cpuMs?: number;
+  emulatorCpuMs?: number;
   /** Peak RSS: highest over the repetitions; above idle: median, and every run. */
   peakRssMiB?: number;
   rssAboveIdleMiB?: number;
@@ -64,7 +76,16 @@ interface Row {
 
 const mib = (b: number) => Math.round((b / MiB) * 10) / 10;
 
-async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: number[], reps: number) {
+/** The upload as GET /v1/file_uploads/{id} shows it: uploaded, with the file's length. */
+async function checkUploaded(emu: EmulatorProcess, id: string, size: number): Promise<void> {
+  const res = await fetch(`${emu.url}/v1/file_uploads/${id}`, {
+    headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'notion-version': DEFAULT_NOTION_VERSION },
+  });
+  const u = (await res.json()) as { status?: string; content_length?: number };
+  if (u.status !== 'uploaded' || u.content_length !== size) throw new Error(`bench: upload ${id} is ${u.status}, ${u.content_length} bytes (want uploaded, ${size})`);
+}
+
+async function bigFile(emu: EmulatorProcess, dir: string, sizeMiB: number, latencies: number[], reps: number) {
   const file = path.join(dir, 'bench-1gib.mp4');
   const size = sizeMiB * MiB;
   process.stderr.write(`writing ${sizeMiB} MiB test file…\n`);
@@ -85,24 +106,36 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
           url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
           contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY,
         });
-        return { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, fileUploadId: r.fileUploadId };
+        return { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssBytes: r.peakRssBytes, fileUploadId: r.fileUploadId };
       },
     },
     { id: 'a', label: '(a) UploadService (default: dedupe on)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '1' }) },
     { id: 'a0', label: '(a0) UploadService, dedupe off (no hash)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '0' }) },
     { id: 'c', label: '(c) @notionhq/client guide, 10 MiB sequential', run: () => worker('sdkGuideUpload', base) },
   ];
+  // Byte-exactness, untimed: the emulator keeps the bytes and hashes them.
+  const verified = new Map<string, boolean>();
+  await emu.setStoreUploadBytes(true);
+  for (const c of contenders) {
+    process.stderr.write(`verifying bytes: ${c.label}…\n`);
+    const r = await c.run();
+    verified.set(c.id, (await emu.uploadSha256(String(r.fileUploadId))) === sha && (c.id !== 'a' || r.hashed === true));
+    await emu.discardUploadBytes(String(r.fileUploadId)); // keep the digest, free the emulator's 1 GiB of part files
+  }
+  await emu.setStoreUploadBytes(false);
   for (const latency of latencies) {
-    emu.setLatency(latency);
+    await emu.setLatency(latency);
     const scenario = `${sizeMiB} MiB file, latency ${latency} ms`;
     const runs = new Map<string, Run[]>(contenders.map((c) => [c.id, []]));
     // Interleaved repetitions: the machine is shared, so a slow moment hits every contender.
     for (let rep = 1; rep <= reps; rep++) {
       for (const c of contenders) {
         process.stderr.write(`${scenario}: ${c.label}, run ${rep}/${reps}…\n`);
+        const cpu0 = await emu.cpuMs();
         const r = await c.run();
-        r.verified = emu.uploadSha256(String(r.fileUploadId)) === sha && (c.id !== 'a' || r.hashed === true);
-        emu.discardUploadBytes(String(r.fileUploadId)); // keep the digest, free the emulator's 1 GiB of part files
+        r.emulatorCpuMs = (await emu.cpuMs()) - cpu0;
+        await checkUploaded(emu, String(r.fileUploadId), size);
+        r.verified = verified.get(c.id)! && (c.id !== 'a' || r.hashed === true);
         runs.get(c.id)!.push(r);
       }
     }
@@ -114,6 +147,8 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
         contender: c.label,
         wallMs: median(c.id, (r) => r.wallMs)!,
         wallAllMs: rs.map((r) => Math.round(r.wallMs)),
+        cpuMs: median(c.id, (r) => r.cpuMs),
+        emulatorCpuMs: median(c.id, (r) => r.emulatorCpuMs),
         hashReadyMs: median(c.id, (r) => r.hashReadyMs as number | undefined),
         peakRssMiB: mib(Math.max(...rs.map((r) => r.peakRssBytes))),
         rssAboveIdleMiB: c.id === 'b' ? undefined : mib(median(c.id, (r) => r.peakRssBytes - (r.idleRssBytes ?? 0))!),
@@ -127,8 +162,10 @@ async function bigFile(emu: Emulator, dir: string, sizeMiB: number, latencies: n
     ratios[`a/b @${latency}ms`] = round2(w('a') / w('b'));
     ratios[`a0/b @${latency}ms`] = round2(w('a0') / w('b'));
     ratios[`c/a @${latency}ms`] = round2(w('c') / w('a'));
+    // a is at best as fast as the floor b, so c/b bounds what c/a can reach.
+    ratios[`c/b @${latency}ms (upper bound of c/a)`] = round2(w('c') / w('b'));
   }
-  emu.setLatency(0);
+  await emu.setLatency(0);
   return { rows, ratios, parts, partBytes: PART_BYTES };
 }
 
@@ -168,7 +205,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(dir, 'big'));
   mkdirSync(path.join(dir, 'small'));
   // Two emulators: the many-files run needs the rate limit on, the 1 GiB runs need it off.
-  const emu = await startEmulator({ rateLimit: { enabled: false } });
+  const emu = await spawnEmulator({ rateLimit: { enabled: false } });
   const limited = await startEmulator({ rateLimit: { enabled: true } });
   try {
     const runBig = () =>
@@ -191,12 +228,12 @@ async function main(): Promise<void> {
 
 function printTables(rows: Row[], ratios: Record<string, number>, many: Awaited<ReturnType<typeof manyFiles>>): void {
   const lines = [
-    '| scenario | contender | wall s (median) | hash ready s | peak RSS MiB (max) | RSS above idle MiB: median (runs) | bytes verified |',
-    '|---|---|---:|---:|---:|---:|---|',
+    '| scenario | contender | wall s (median) | wall s (runs) | CPU s: contender / emulator | hash ready s | peak RSS MiB (max) | RSS above idle MiB: median (runs) | bytes verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
   ];
   const s = (ms: number | undefined) => (ms === undefined ? '' : (ms / 1000).toFixed(2));
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${r.contender} | ${s(r.wallMs)} | ${s(r.hashReadyMs)} | ${r.peakRssMiB ?? ''} | ${r.rssAboveIdleMiB === undefined ? '' : `${r.rssAboveIdleMiB} (${r.rssAboveIdleAllMiB!.join(', ')})`} | ${r.verified ? 'yes' : 'NO'} |`);
+    lines.push(`| ${r.scenario} | ${r.contender} | ${s(r.wallMs)} | ${r.wallAllMs.map(s).join(', ')} | ${s(r.cpuMs)} / ${s(r.emulatorCpuMs)} | ${s(r.hashReadyMs)} | ${r.peakRssMiB ?? ''} | ${r.rssAboveIdleMiB === undefined ? '' : `${r.rssAboveIdleMiB} (${r.rssAboveIdleAllMiB!.join(', ')})`} | ${r.verified ? 'yes' : 'NO'} |`);
   }
   lines.push('', '| ratio | value |', '|---|---:|', ...Object.entries(ratios).map(([k, v]) => `| ${k} | ${v} |`));
   lines.push(

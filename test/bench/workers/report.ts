@@ -14,6 +14,12 @@ export function idleRss(): number {
   return process.memoryUsage().rss;
 }
 
+/** This process's user + system CPU (all threads) since `from` (process.cpuUsage() taken at the start). */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
 export function report(r: Omit<WorkerReport, 'peakRssBytes'>): void {
   process.stdout.write(JSON.stringify({ ...r, peakRssBytes: peakRss() }) + '\n');
 }

@@ -3,7 +3,7 @@
 import { Client } from '@notionhq/client';
 import { open } from 'node:fs/promises';
 import * as path from 'node:path';
-import { arg, idleRss, report } from './report';
+import { arg, cpuMsSince, idleRss, report } from './report';
 
 const PART = 10 * 1024 * 1024;
 
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const file = arg('BENCH_FILE');
   await notion.users.me({});
   const idle = idleRss();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const fh = await open(file, 'r');
   const size = (await fh.stat()).size;
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
   await fh.close();
   const done = await notion.fileUploads.complete({ file_upload_id: upload.id });
   const wallMs = performance.now() - t0;
+  const cpuMs = cpuMsSince(cpu0);
   if (done.status !== 'uploaded') throw new Error(`SDK upload ended ${done.status}`);
-  report({ wallMs, idleRssBytes: idle, fileUploadId: upload.id });
+  report({ wallMs, cpuMs, idleRssBytes: idle, fileUploadId: upload.id });
 }
 
 main().catch((e) => {
