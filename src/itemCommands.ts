@@ -9,7 +9,6 @@ import { isCancellation, showError } from './errorMessages';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
 import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
-import { dropSuperseded } from './supersede';
 import { attachedPages, notionPageUrl } from './uploadItem';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
@@ -142,7 +141,7 @@ export class ItemCommands {
 
   /**
    * Uploads a failed, expired or cancelled file again (resuming where possible) and finishes its
-   * attachment. When the retry lands under a new history entry, the old attempt's row goes.
+   * attachment. The service keeps the record's key, so its row changes in place.
    */
   async retry(...args: unknown[]): Promise<string[]> {
     const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
@@ -167,7 +166,6 @@ export class ItemCommands {
           },
         );
         const key = 'key' in res ? res.key : this.history.findByUploadId(res.id)?.key ?? r.key;
-        dropSuperseded(this.history, [r.key], key, (k) => this.services.isRunning(k));
         done.push({ key, record: this.history.get(key) ?? r });
       } catch (e) {
         this.fail(`Retry "${r.filename}"`, e);

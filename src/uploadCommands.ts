@@ -11,7 +11,6 @@ import { errorText, isCancellation, showError } from './errorMessages';
 import type { PickedPage } from './pagePicker';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
-import { dropSuperseded, failedAttempts, snapshotSources } from './supersede';
 import { confirmReplace, defaultTarget, transferSettings } from './settings';
 import {
   askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, unsupportedFiles,
@@ -91,42 +90,36 @@ export class UploadCommands {
 
   /**
    * Runs (or re-runs, for Retry Failed) the uploads of these files under one notification.
-   * `supersedes`: per file, the history entries of the failed attempt a retry replaces.
+   * `replaces`: per file, the failed attempt's record a retry takes over (one row per file).
    */
   private async runUploads(
-    uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, supersedes?: Map<string, string[]>,
+    uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
-    const before = snapshotSources(service.history, uris.map((u) => u.fsPath));
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
-    const jobs: BatchJob<Outcome>[] = await Promise.all(uris.map(async (u) => ({
-      label: path.basename(u.fsPath),
-      sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
-      run: (signal: AbortSignal, onProgress: (n: number) => void) =>
-        target
-          ? service.uploadAndAttach(u.fsPath, target, { signal, onProgress })
-          : service.upload(u.fsPath, { signal, onProgress }).then((fileUpload) => ({ fileUpload, key: service.history.findByUploadId(fileUpload.id)?.key })),
-    })));
-    jobs.forEach((j, i) => uriOf.set(j, uris[i]));
+    const keyOf = new Map<BatchJob<Outcome>, string>();
+    const jobs: BatchJob<Outcome>[] = await Promise.all(uris.map(async (u) => {
+      const job: BatchJob<Outcome> = {
+        label: path.basename(u.fsPath),
+        sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
+        run: (signal: AbortSignal, onProgress: (n: number) => void) => {
+          const opts = { signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k) };
+          return target
+            ? service.uploadAndAttach(u.fsPath, target, opts)
+            : service.upload(u.fsPath, opts).then((fileUpload) => ({ fileUpload, key: keyOf.get(job) }));
+        },
+      };
+      uriOf.set(job, u);
+      return job;
+    }));
     const title = target
       ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`
       : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
     // New blocks land in the order the files were given: one file at a time for blocks.
     const report = await runBatch(title, jobs, target?.as === 'block' ? 1 : transferSettings().concurrency);
-    const isRunning = (k: string) => this.services.isRunning(k);
-    for (const o of report.outcomes) {
-      const p = uriOf.get(o.job)!.fsPath;
-      const old = supersedes?.get(p);
-      if (!old) continue;
-      // Replaced by this attempt's row: the new success, or the new failure (one failed row per file).
-      const now = o.ok ? o.value.key : failedAttempts(service.history, p, before.get(p))[0];
-      if (now) dropSuperseded(service.history, old, now, isRunning);
-    }
-    // Retry Failed replaces each failed attempt's row instead of leaving it next to the new one.
-    const failedRows = (failed: BatchJob<Outcome>[]) => new Map(failed.map((j) => {
-      const p = uriOf.get(j)!.fsPath;
-      return [p, failedAttempts(service.history, p, before.get(p))];
-    }));
+    // Retry Failed takes over each failed attempt's row instead of adding one next to it.
+    const failedRows = (failed: BatchJob<Outcome>[]) =>
+      new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
       retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target, failedRows(failed)),

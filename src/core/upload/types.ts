@@ -32,8 +32,14 @@ export interface UploadOptions {
    * the source instead of the path, e.g. `copied from “Page”/a.png`; retry(key) says to copy again.
    */
   origin?: string;
-  /** With `origin`: the record this upload takes over (the copy's failed import), so a copy leaves one record. */
+  /**
+   * The record this upload takes over, so the file keeps one record and key: retry(key)'s own
+   * record, Retry Failed's failed attempt, a copy's failed import. Ignored while that record is
+   * running or holds attachments; dropped when the bytes are resumed or reused under another record.
+   */
   replaces?: string;
+  /** Called with the history key of the upload's record as soon as it exists (or is resumed or reused). */
+  onRecord?: (key: string) => void;
 }
 
 /** What uploadAndAttach did. */
@@ -56,4 +62,6 @@ export interface ImportOptions {
   origin?: string;
   /** Called with the history key of the import's record as soon as it exists. */
   onRecord?: (key: string) => void;
+  /** The record this import takes over (retry(key) of an import keeps its key). */
+  replaces?: string;
 }

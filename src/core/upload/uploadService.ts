@@ -115,7 +115,7 @@ export class UploadService {
       throw new UploadValidationError(url, 'filename-too-long', `${url}: the file name is over ${MAX_FILENAME_BYTES} UTF-8 bytes.`);
     }
     const ws = await this.workspace.get(opts.signal);
-    const key = randomUUID();
+    const key = this.takeOver(opts.replaces) ?? randomUUID();
     const now = new Date(this.history.now()).toISOString();
     const hidden = parsed.search || parsed.username || parsed.password;
     this.history.put({
@@ -181,13 +181,15 @@ export class UploadService {
   async resume(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
     const record = this.requireRecord(key);
     if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
-    if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal });
+    // The record keeps its key (and row) whether the file is resumed, reused or sent again.
+    const again = { ...opts, replaces: key };
+    if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal, replaces: key });
     await checkStillThere(record);
-    if (record.intent) return this.uploadAndAttach(record.source, record.intent, opts);
-    return this.upload(record.source, opts);
+    if (record.intent) return this.uploadAndAttach(record.source, record.intent, again);
+    return this.upload(record.source, again);
   }
 
-  /** Same as resume: a failed or cancelled upload is continued where possible, else started over. */
+  /** Same as resume: a failed or cancelled upload is continued where possible, else started over, under the same key. */
   retry(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
     return this.resume(key, opts);
   }
@@ -233,6 +235,12 @@ export class UploadService {
     return r;
   }
 
+  /** `replaces` when its record can be taken over: there, not running, attached nowhere (that history stays). */
+  private takeOver(replaces: string | undefined): string | undefined {
+    const r = replaces === undefined ? undefined : this.history.get(replaces);
+    return r && !this.running.has(r.key) && r.attachments.length === 0 ? r.key : undefined;
+  }
+
   private checkLimit(file: LocalFile, ws: WorkspaceInfo): void {
     checkSizeLimit(file, ws.maxFileUploadSizeBytes);
     try {
@@ -251,6 +259,13 @@ export class UploadService {
   }
 
   private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
+    const outcome = await this.uploadLocalOnce(filePath, opts, intent, checked);
+    // Resumed or reused under another record: the replaced attempt is that record now.
+    if (opts.replaces && opts.replaces !== outcome.key && this.takeOver(opts.replaces)) this.history.remove(opts.replaces);
+    return outcome;
+  }
+
+  private async uploadLocalOnce(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
     const file = checked ?? (await inspectLocalFile(filePath));
     const ws = await this.workspace.get(opts.signal);
     this.checkLimit(file, ws);
@@ -258,6 +273,7 @@ export class UploadService {
     // A copy's temporary file is new every time: nothing to resume.
     const interrupted = opts.origin === undefined && this.findInterrupted(file, ws.botId);
     if (interrupted) {
+      opts.onRecord?.(interrupted.key);
       const resumed = await this.tryResume(file, interrupted, opts);
       if (resumed) return resumed;
     }
@@ -267,6 +283,7 @@ export class UploadService {
       if (reused) {
         opts.onNotice?.(`${file.filename}: the same bytes were uploaded before; reusing that upload instead of sending them again.`);
         opts.onProgress?.(file.sizeBytes, file.sizeBytes);
+        opts.onRecord?.(reused.key);
         return { key: reused.key, fileUpload: reused.upload, reused: true, resumed: false };
       }
     }
@@ -274,9 +291,9 @@ export class UploadService {
   }
 
   private async freshUpload(file: LocalFile, ws: WorkspaceInfo, sha: string | undefined, opts: UploadOptions, intent?: AttachTarget): Promise<Outcome> {
-    const { origin, replaces } = opts;
-    // Taking over `replaces` (put moves it to the newest end) leaves the copy one record.
-    const key = origin !== undefined && replaces && this.history.get(replaces) && !this.running.has(replaces) ? replaces : randomUUID();
+    const { origin } = opts;
+    // Taking over `replaces` (put moves it to the newest end) leaves a retry or a copy one record.
+    const key = this.takeOver(opts.replaces) ?? randomUUID();
     const plan = planParts(file.sizeBytes, this.send.partSizeBytes);
     const now = new Date(this.history.now()).toISOString();
     this.history.put({
@@ -286,6 +303,7 @@ export class UploadService {
       partSizeBytes: plan.mode === 'multi_part' ? plan.partSizeBytes : undefined,
       createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now, intent,
     });
+    opts.onRecord?.(key);
     const fileUpload = await this.track(key, opts.signal, async (signal) => {
       const done = await sendNewUpload(this.send, file, key, { ...opts, signal });
       this.history.update(key, { state: 'pending', sentBytes: file.sizeBytes, expiryTime: done.expiry_time, error: undefined });

@@ -69,7 +69,7 @@ suite('What the user reads and is left with', () => {
 
     const done = await vscode.commands.executeCommand<string[]>('notionAssets.item.retry', failed[0].key);
     assert.equal(done.length, 1);
-    assert.deepEqual(rowsOf(file).map((r) => r.state), ['attached'], 'one row, attached');
+    assert.deepEqual(rowsOf(file).map((r) => [r.key, r.state]), [[failed[0].key, 'attached']], 'one row, the same record, attached');
     const said = await messages.waitFor(/^Retried /);
     assert.match(said.text, /Blocks Page/, 'the message names the page it is on now');
     assert.deepEqual(said.buttons, ['Open Page']);

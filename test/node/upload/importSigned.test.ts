@@ -80,7 +80,7 @@ test('a failed import of a signed link: no signature in the error, the record or
   assert.equal(env.emu.requests.length, mark, 'no request sent');
 });
 
-test('a failed import of a link without a query is imported again on retry', async () => {
+test('a failed import of a link without a query is imported again on retry, under the same key', async () => {
   const url = `${base}/plain/late.png`;
   let key: string | undefined;
   await assert.rejects(env.service.importFromUrl(url, { onRecord: (k) => (key = k) }), ImportFailedError);
@@ -90,6 +90,9 @@ test('a failed import of a link without a query is imported again on retry', asy
   const again = (await env.service.retry(key!)) as { id: string; status: string };
   assert.equal(again.status, 'uploaded');
   assert.equal(env.emu.requests.slice(mark).filter((r) => CREATE.test(r.path) && r.method === 'POST').length, 1);
+  // The same record, not a second one next to the failed attempt.
+  assert.equal(env.history.findByUploadId(again.id)?.key, key);
+  assert.deepEqual(env.history.list().filter((r) => r.source === url).map((r) => r.state), ['pending']);
 });
 
 test('records an older version stored with a signed link are redacted on load and written back', async () => {

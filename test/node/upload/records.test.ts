@@ -1,7 +1,7 @@
 // The record-level operations the tree view calls: retry(key), refreshStatus(key).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rename, rm } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UploadValidationError } from '../../../src/core/upload/errors';
 import { openEnv, randomFile, SEND, type Env } from './helpers';
@@ -66,4 +66,49 @@ test('retry of a record whose file was moved or deleted names the file and sends
     }
   }
   assert.equal(env.emu.requests.length, mark, 'no request sent');
+});
+
+test('retry(key) of a failed single-part upload keeps the key: one record, attached, no second row', async () => {
+  const page = env.emu.seed.page({ title: 'Same key' }).id;
+  const f = await randomFile(env.dir, 'same-key.png', 4_000);
+  env.emu.faults.arm({ method: 'POST', path: SEND, status: 400, code: 'validation_error', message: 'Injected send failure' });
+  await assert.rejects(env.service.uploadAndAttach(f.path, { pageId: page, as: 'block' }), /Injected send failure/);
+  const [failed] = env.history.findBySource(f.path);
+  assert.equal(failed.state, 'failed');
+  const res = (await env.service.retry(failed.key)) as { key: string; blockId?: string };
+  assert.equal(res.key, failed.key, 'the result names the same record');
+  const rows = env.history.findBySource(f.path);
+  assert.deepEqual(rows.map((r) => [r.key, r.state]), [[failed.key, 'attached']]);
+  assert.equal(rows[0].attachments[0].blockId, res.blockId);
+  assert.equal(rows[0].error, undefined);
+});
+
+test('retry(key) of a failed upload without a target (upload only) keeps the key too; a failing retry leaves the one row failed', async () => {
+  const f = await randomFile(env.dir, 'upload-only.pdf', 2_000);
+  env.emu.faults.arm({ method: 'POST', path: SEND, status: 400, code: 'validation_error', message: 'Injected send failure' });
+  await assert.rejects(env.service.upload(f.path), /Injected send failure/);
+  const [failed] = env.history.findBySource(f.path);
+  env.emu.faults.arm({ method: 'POST', path: SEND, status: 400, code: 'validation_error', message: 'Injected again' });
+  await assert.rejects(env.service.retry(failed.key), /Injected again/);
+  assert.deepEqual(env.history.findBySource(f.path).map((r) => [r.key, r.state]), [[failed.key, 'failed']]);
+  const up = (await env.service.retry(failed.key)) as { id: string; status: string };
+  assert.equal(up.status, 'uploaded');
+  assert.deepEqual(env.history.findBySource(f.path).map((r) => [r.key, r.state, r.fileUploadId]), [[failed.key, 'pending', up.id]]);
+});
+
+test('retry(key) whose bytes are reused from another upload leaves no failed row behind', async () => {
+  const page = env.emu.seed.page({ title: 'Reused on retry' }).id;
+  const f = await randomFile(env.dir, 'twin-a.png', 5_000);
+  const twin = path.join(env.dir, 'twin-b.png');
+  await copyFile(f.path, twin);
+  const first = await env.service.uploadAndAttach(f.path, { pageId: page, as: 'block' });
+  await env.service.whenHashed();
+  // The twin's earlier attempt, failed before anything was sent.
+  const failedKey = 'failed-twin';
+  env.history.put({ ...env.history.get(first.key)!, key: failedKey, source: twin, state: 'failed', fileUploadId: undefined, attachments: [], intent: { pageId: page, as: 'block' }, error: 'Injected' });
+  const res = (await env.service.retry(failedKey)) as { key: string; reused: boolean };
+  assert.equal(res.reused, true);
+  assert.equal(res.key, first.key);
+  assert.equal(env.history.get(failedKey), undefined, 'the failed attempt is the reused record now');
+  assert.deepEqual(env.history.findBySource(twin), []);
 });
