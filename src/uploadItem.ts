@@ -90,6 +90,8 @@ export function contextValue(r: UploadRecord, running = true): string {
   if (isReusable(r)) v += '.reusable';
   if (r.fileUploadId) v += '.hasId';
   if (r.attachments.length > 0) v += '.hasPage';
+  // Retry would only say why it cannot (a copy's temporary file, a link's cut query): not offered.
+  if (r.noRetry) v += '.noRetry';
   return v;
 }
 

@@ -133,14 +133,17 @@ suite('Contributions (package.json)', () => {
       expired: contextValue(rec('expired', withId)),
       failed: contextValue(rec('failed')),
       cancelled: contextValue(rec('cancelled', withId)),
+      // A copy's failed re-upload or a signed link's import: retry cannot redo it.
+      failedNoRetry: contextValue(rec('failed', { noRetry: 'it was copied from “P”/a.png through a temporary file that no longer exists.' })),
+      cancelledNoRetry: contextValue(rec('cancelled', { ...withId, noRetry: 'the link\'s query was not kept.' })),
     };
     const expect: Record<string, (keyof typeof cv)[]> = {
       'notionAssets.item.cancel': ['running'],
       'notionAssets.item.retry': ['interrupted', 'expired', 'failed', 'cancelled'],
       'notionAssets.item.attachTo': ['pending', 'attached'],
       'notionAssets.item.openPage': ['attached'],
-      'notionAssets.item.copyId': ['running', 'interrupted', 'pending', 'attached', 'expired', 'cancelled'],
-      'notionAssets.item.remove': ['interrupted', 'pending', 'attached', 'expired', 'failed', 'cancelled'],
+      'notionAssets.item.copyId': ['running', 'interrupted', 'pending', 'attached', 'expired', 'cancelled', 'cancelledNoRetry'],
+      'notionAssets.item.remove': ['interrupted', 'pending', 'attached', 'expired', 'failed', 'cancelled', 'failedNoRetry', 'cancelledNoRetry'],
     };
     for (const [command, states] of Object.entries(expect)) {
       const actual = (Object.keys(cv) as (keyof typeof cv)[]).filter((k) => shown(command, cv[k]));
