@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { tryParseNotionId } from './core/ids';
 import type { PageSummary } from './core/notion/types';
+import { pageDescription } from './pageDescription';
 import type { RecentTarget } from './recentTargets';
 
 export interface PickedPage {
@@ -27,12 +28,14 @@ interface PageItem extends vscode.QuickPickItem {
 
 const SEARCH_DEBOUNCE_MS = 250;
 
+// Ids mean nothing to a person choosing a page: the item says where the page is and when it
+// was edited; only a pasted link's item shows the id it was read as.
 function pageItem(p: PickedPage, description?: string): PageItem {
-  return { label: `$(file) ${p.title || 'Untitled'}`, description, detail: p.id, page: p };
+  return { label: `$(file) ${p.title || 'Untitled'}`, description, page: p };
 }
 
 function pastedItem(id: string): PageItem {
-  return { label: `$(link) Use page ${id}`, description: 'from the pasted link or id', alwaysShow: true, page: { id, title: id } };
+  return { label: '$(link) Use the pasted page', description: 'from the link or id you pasted', detail: id, alwaysShow: true, page: { id, title: id } };
 }
 
 /** Resolves with the chosen page, or undefined when the user dismisses the picker. */
@@ -40,10 +43,12 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
   const qp = vscode.window.createQuickPick<PageItem>();
   qp.title = opts.title;
   qp.placeholder = 'Type to search pages shared with the integration, or paste a Notion page URL or id';
-  qp.matchOnDetail = true;
+  qp.matchOnDescription = true;
   qp.ignoreFocusOut = true;
   const recentItems = (): PageItem[] =>
-    opts.recents.length ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...opts.recents.map((r) => pageItem(r, 'recent'))] : [];
+    opts.recents.length
+      ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...opts.recents.map((r) => pageItem(r, r.inDatabase ? 'recent · in a database' : 'recent'))]
+      : [];
 
   let timer: NodeJS.Timeout | undefined;
   let inflight: AbortController | undefined;
@@ -60,7 +65,7 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
       const recentIds = new Set(opts.recents.map((r) => r.id));
       const found = pages.filter((p) => !recentIds.has(p.id) || query).map((p) => {
         const inDatabase = p.parentType === undefined ? undefined : p.parentType === 'database_id' || p.parentType === 'data_source_id';
-        return pageItem({ id: p.id, title: p.title, url: p.url, inDatabase }, inDatabase ? 'database page' : undefined);
+        return pageItem({ id: p.id, title: p.title, url: p.url, inDatabase }, pageDescription(p, Date.now()));
       });
       const pasted = tryParseNotionId(query);
       qp.items = [
