@@ -23,11 +23,14 @@ export interface BatchReport<T> {
   cancelled: number;
 }
 
-/** Runs the jobs `concurrency` at a time in one progress notification. */
-export async function runBatch<T>(title: string, jobs: BatchJob<T>[], concurrency = 2): Promise<BatchReport<T>> {
+/**
+ * Runs the jobs `concurrency` at a time in one progress notification. `afterSent` is shown for
+ * a file whose bytes are sent while it is being finished (e.g. "attaching…").
+ */
+export async function runBatch<T>(title: string, jobs: BatchJob<T>[], concurrency = 2, afterSent?: string): Promise<BatchReport<T>> {
   const outcomes = new Array<BatchOutcome<T>>(jobs.length);
   const ctl = new AbortController();
-  const meter = new BatchProgress(jobs);
+  const meter = new BatchProgress(jobs, { afterSent });
 
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -82,12 +85,13 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   const total = report.outcomes.length;
   const pick = (p: Thenable<string | undefined>, actions: { title: string; run: () => unknown }[]) =>
     void p.then((t) => actions.find((a) => a.title === t)?.run());
+  // Cancelled files are named wherever the batch ended (Cancel button or the Uploads view).
+  const cancelledNames = namesOf(report.outcomes.filter((o) => !o.ok && o.cancelled).map((o) => o.job.label));
+  const cancelled = report.cancelled ? ` Cancelled, nothing attached: ${cancelledNames}.` : '';
 
   if (failures.length === 0) {
-    const cancelled = report.cancelled ? ` (${report.cancelled} cancelled)` : '';
     if (report.succeeded === 0) {
-      const what = total > 1 ? `${report.cancelled} of ${total} files` : `"${report.outcomes[0].job.label}"`;
-      void vscode.window.showInformationMessage(`Upload cancelled: ${what} (nothing was attached).`);
+      void vscode.window.showInformationMessage(`Upload cancelled: ${cancelledNames} (nothing was attached).`);
       return;
     }
     const actions = opts.successActions ?? [];
@@ -106,7 +110,13 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   const more = failures.length > 3 ? ` · and ${failures.length - 3} more (see the log)` : '';
   const actions = [...errorActions(failures[0].error), retry, showLog];
   pick(
-    vscode.window.showWarningMessage(`${failures.length} of ${total} failed. ${reasons}${more}`, ...actions.map((a) => a.title)),
+    vscode.window.showWarningMessage(`${failures.length} of ${total} failed. ${reasons}${more}${cancelled}`, ...actions.map((a) => a.title)),
     actions,
   );
+}
+
+/** `"a.png", "b.png" and 3 more`. */
+function namesOf(labels: string[], max = 4): string {
+  const shown = labels.slice(0, labels.length > max ? max - 1 : max).map((l) => `"${l}"`).join(', ');
+  return labels.length > max ? `${shown} and ${labels.length - (max - 1)} more` : shown;
 }

@@ -8,7 +8,9 @@ import type { CommandOptions } from './commandArgs';
 import { isCancellation, showError } from './errorMessages';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
-import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
+import { askPage, askPlacement, askProperty, buildTarget } from './targetPicker';
+import { showPlaced } from './placedNotice';
+import { placedMessage, progressTitle } from './placementText';
 import { attachedPages, notionPageUrl } from './uploadItem';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
@@ -73,11 +75,10 @@ export class ItemCommands {
       const service = await this.services.uploads();
       await this.recents.add(page);
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(placement)}: "${r.filename}" → "${page.title}" (no re-upload)` },
+        { location: vscode.ProgressLocation.Notification, title: `${progressTitle([r.filename], page.title, target)} (no re-upload)` },
         () => service.attach(r.fileUploadId!, target),
       );
-      void vscode.window.showInformationMessage(`"${r.filename}" attached to "${page.title}" without uploading it again.`, 'Open Page')
-        .then((t) => t && vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))));
+      showPlaced(`${placedMessage([r.filename], page.title, target)}, without uploading it again.`, page.id);
       return target;
     } catch (e) {
       return this.fail('Attach to', e);

@@ -15,6 +15,8 @@ import { isLinkOnly } from './pageFilesItem';
 import { PAGE_FILES_VIEW_ID, type PageFilesView } from './pageFilesView';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
+import { showPlaced } from './placedNotice';
+import { placedMessage } from './placementText';
 import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
 import { attachedPages } from './uploadItem';
 
@@ -256,7 +258,7 @@ export class PageFilesCommands {
       );
       await this.recents.add(page);
       const note = res.via === 'reupload' ? ' (Notion could not import the link, so it was re-uploaded)' : '';
-      void vscode.window.showInformationMessage(`Copied “${f.name}” to “${page.title}”${note}.`);
+      showPlaced(`${placedMessage([f.name], page.title, target, 'copied')}${note}.`, page.id);
       return res;
     } catch (e) {
       return this.fail('Copy to Another Page', e);

@@ -2,7 +2,7 @@
 // files property, which caption. Each is skipped when the caller supplied the answer.
 import * as vscode from 'vscode';
 import { parseNotionId } from './core/ids';
-import { categoryOf, describeExtensions, SUPPORTED_EXTENSIONS } from './core/media/extensions';
+import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from './core/media/extensions';
 import { defaultBlockType, placementProblem } from './core/media/placement';
 import type { NotionApi } from './core/notion/api';
 import type { MediaBlockType } from './core/notion/types';
@@ -95,6 +95,34 @@ export function unsupportedFiles(filenames: string[]): string | undefined {
   const bad = filenames.filter((f) => !categoryOf(f));
   if (!bad.length) return undefined;
   return `Notion does not accept ${bad.map((b) => `"${b}"`).join(', ')}: the file type is not supported. Supported — ${describeExtensions()}.`;
+}
+
+/** A file of a batch that cannot go to Notion (as asked), and why in a few words. */
+export interface RefusedFile {
+  index: number;
+  name: string;
+  reason: string;
+}
+
+/** Each file that cannot go: an unsupported type, or (with a placement) one that does not fit it. */
+export function refusedFiles(filenames: string[], placement?: Placement, blockType?: MediaBlockType): RefusedFile[] {
+  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  return filenames.flatMap((name, index) => {
+    if (!categoryOf(name)) {
+      const ext = extensionOf(name);
+      return [{ index, name, reason: ext ? `type .${ext} not supported` : 'no file extension, so no type Notion accepts' }];
+    }
+    const problem = kind && placementProblem(name, kind);
+    return problem ? [{ index, name, reason: problem }] : [];
+  });
+}
+
+/** "1 of 4 files can't go to Notion: notes.md (type .md not supported)." */
+export function refusalSummary(refused: readonly RefusedFile[], total: number): string {
+  const max = 4;
+  const listed = refused.slice(0, max).map((r) => `${r.name} (${r.reason})`).join(', ');
+  const more = refused.length > max ? ` and ${refused.length - max} more` : '';
+  return `${refused.length} of ${total} files can't go to Notion: ${listed}${more}.`;
 }
 
 interface PlacementItem extends vscode.QuickPickItem {

@@ -3,6 +3,7 @@
 // its inputs as arguments (see commandArgs.ts) and asks only for what is missing.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { categoryOf } from './core/media/extensions';
 import type { MediaBlockType } from './core/notion/types';
 import type { AttachTarget, Placement, UploadAndAttachResult } from './core/upload/types';
 import { runBatch, showBatchSummary, type BatchJob, type BatchReport } from './batchUpload';
@@ -13,9 +14,11 @@ import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
 import { confirmReplace, defaultTarget, transferSettings } from './settings';
 import {
-  askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, unsupportedFiles,
-  type PlacementChoice,
+  askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, refusalSummary, refusedFiles,
+  unsupportedFiles, type PlacementChoice, type RefusedFile,
 } from './targetPicker';
+import { showPlaced } from './placedNotice';
+import { placedMessage, progressTitle } from './placementText';
 import { notionPageUrl } from './uploadItem';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
@@ -25,6 +28,8 @@ export interface UploadCommandResult {
   uploads: { file: string; ok: boolean; key?: string; fileUploadId?: string; reused?: boolean; blockId?: string; error?: string }[];
   /** Set when the command stopped before uploading (bad input, no access, no token). */
   error?: string;
+  /** Files of the batch not sent because Notion would not take them (type, placement), with why. */
+  refused?: { file: string; reason: string }[];
 }
 
 type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string };
@@ -70,22 +75,44 @@ export class UploadCommands {
       if (local.length !== uris.length) {
         throw new Error(`Only files on this machine can be uploaded: ${uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')}`);
       }
-      const names = local.map((u) => path.basename(u.fsPath));
-      // Everything knowable from the names is checked before the first request.
-      const unsupported = unsupportedFiles(names);
-      if (unsupported) throw new Error(unsupported);
+      const all = local.map((u) => path.basename(u.fsPath));
       const preset = fixed ?? options.placement;
-      if (preset && preset !== 'none') {
-        const problem = placementProblems(names, preset, options.blockType);
-        if (problem) throw new Error(problem);
+      const placed = preset && preset !== 'none' ? preset : undefined;
+      // Everything knowable from the names is checked for every file before the first request.
+      if ((placed === 'cover' || placed === 'icon') && all.length > 1) throw new Error(placementProblems(all, placed)!);
+      const refused = refusedFiles(all, placed, options.blockType);
+      if (refused.length === all.length) {
+        const typed = all.filter((n) => categoryOf(n));
+        throw new Error([unsupportedFiles(all), placed && typed.length ? placementProblems(typed, placed, options.blockType) : undefined].filter(Boolean).join(' '));
       }
-      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(local[0]), `${what}: choose the page`));
+      if (refused.length) await this.confirmValidOnly(refused, all.length, scripted);
+      const valid = local.filter((_, i) => !refused.some((r) => r.index === i));
+      const names = valid.map((u) => path.basename(u.fsPath));
+      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
       const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
       const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
       if (target && !scripted) await this.confirmReplacing(page, target);
       await this.recents.add(page);
-      return this.runUploads(local, page, placement, target);
+      const result = await this.runUploads(valid, page, placement, target);
+      return refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
     });
+  }
+
+  /**
+   * Some files of the batch cannot go: asked once whether to send the others (a script's
+   * call sends them and is told in the result and a notification).
+   */
+  private async confirmValidOnly(refused: RefusedFile[], total: number, scripted: boolean): Promise<void> {
+    const rest = total - refused.length;
+    const summary = refusalSummary(refused, total);
+    this.log.warn(summary);
+    if (scripted) {
+      void vscode.window.showWarningMessage(`${summary} Sending the other ${rest === 1 ? 'one' : rest}.`);
+      return;
+    }
+    const go = `Upload ${rest}`;
+    const answer = await vscode.window.showWarningMessage(`${summary} Upload the other ${rest === 1 ? 'one' : rest}?`, { modal: true }, go);
+    if (answer !== go) throw new Dismissed();
   }
 
   /**
@@ -112,11 +139,9 @@ export class UploadCommands {
       uriOf.set(job, u);
       return job;
     }));
-    const title = target
-      ? `${placementTitle(target.as)}: ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} → "${page.title}"`
-      : `Uploading ${jobs.length === 1 ? jobs[0].label : `${jobs.length} files`} to Notion`;
+    const title = progressTitle(jobs.map((j) => j.label), page.title, target);
     // New blocks land in the order the files were given: one file at a time for blocks.
-    const report = await runBatch(title, jobs, target?.as === 'block' ? 1 : transferSettings().concurrency);
+    const report = await runBatch(title, jobs, target?.as === 'block' ? 1 : transferSettings().concurrency, target ? 'attaching…' : undefined);
     // Retry Failed takes over each failed attempt's row instead of adding one next to it.
     const failedRows = (failed: BatchJob<Outcome>[]) =>
       new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
@@ -136,8 +161,7 @@ export class UploadCommands {
     const names = ok.length === 1 ? `"${ok[0].job.label}"` : `${ok.length} files`;
     const reuse = reused ? ` (${reused === ok.length && ok.length === 1 ? 'the same file was uploaded before: reused, nothing sent' : `${reused} reused without sending`})` : '';
     if (!target) return `Uploaded ${names} to Notion${reuse}. Attach within an hour from the Uploads view.`;
-    const where = target.as === 'cover' ? 'the cover of' : target.as === 'icon' ? 'the icon of' : target.as === 'block' ? 'added as a block to' : `attached to property "${target.property}" of`;
-    return `${names} ${ok.length === 1 ? 'is' : 'are'} ${where} "${page.title}"${reuse}.`;
+    return `${placedMessage(ok.map((o) => o.job.label), page.title, target)}${reuse}.`;
   }
 
   private async chooseFiles(fixed: Placement | undefined): Promise<vscode.Uri[]> {
@@ -193,9 +217,9 @@ export class UploadCommands {
         },
       );
       const key = service.history.findByUploadId(result.id)?.key;
-      void vscode.window.showInformationMessage(
-        target && page ? `Imported "${result.filename ?? filename}" and ${target.as === 'block' ? 'added it to' : `set it on`} "${page.title}".` : `Imported "${result.filename ?? filename}": attach it within an hour from the Uploads view.`,
-      );
+      const name = result.filename ?? filename;
+      if (target && page) showPlaced(`${placedMessage([name], page.title, target)} (Notion imported it from the link).`, page.id);
+      else void vscode.window.showInformationMessage(`Imported "${name}": attach it within an hour from the Uploads view.`);
       return { pageId: page?.id, placement, uploads: [{ file: url, ok: true, key, fileUploadId: result.id }] };
     });
   }
@@ -217,7 +241,7 @@ export class UploadCommands {
         () => service.attachExternal(url, target),
       );
       this.log.info(`Linked ${url} to ${page.id} as ${target.as}`);
-      void vscode.window.showInformationMessage(`Linked ${url} on "${page.title}" (${placementTitle(target.as).toLowerCase()}).`);
+      showPlaced(`${placedMessage([name], page.title, target)}: a link to ${url}, nothing uploaded.`, page.id);
       return { pageId: page.id, placement, uploads: [{ file: url, ok: true, blockId: res.blockId }] };
     });
   }

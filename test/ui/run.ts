@@ -98,8 +98,8 @@ async function main(): Promise<number> {
     await shot(page, '02-page-quick-pick.png');
     await pageRow.click();
 
-    step('the notification says it is the cover');
-    const message = /"screenshot\.png" is the cover of "Gallery"/;
+    step('the notification says it is now the cover');
+    const message = /"screenshot\.png" was added to "Gallery" as its cover/;
     const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: message }).first();
     if (!(await toast.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) {
       // This headless workbench may keep toasts back (the page has no OS focus): the bell shows them all.
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     await propertyChoice.waitFor({ state: 'visible', timeout: 20_000 });
     assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Set as Page Cover' }).count(), 0, 'no cover choice for a PDF');
     await propertyChoice.click();
-    const message2 = /"spec\.pdf" is attached to property "Files" of "First asset"/;
+    const message2 = /"spec\.pdf" was added to "First asset" in its "Files" property/;
     const toast2 = page.locator('.notification-list-item-message', { hasText: message2 }).first();
     if (!(await toast2.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) {
       if (!(await page.locator('.notifications-center').isVisible())) await page.locator('[id="status.notifications"]').first().click();

@@ -10,6 +10,7 @@ import type { NotionAssetsApi } from '../../../src/api';
 import type { PageFilesApi } from '../../../src/pageFiles';
 import type { BrowseResult } from '../../../src/pageFilesCommands';
 import { children, getFixture, type Fixture } from './fixture';
+import { Messages } from './messages';
 
 const sha = (p: string) => createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 
@@ -99,11 +100,20 @@ suite('Page Files view', () => {
   test('Copy to Another Page attaches the file there without a download', async () => {
     const key = row(uploaded.name).key;
     const target = f.emulator.seed.page({ title: 'Copy Target' }).id;
-    const res = await vscode.commands.executeCommand<{ how: string }>('notionAssets.pageFiles.copyToPage', key, { page: target, placement: 'block' });
-    assert.ok(res, 'copy returned a result');
-    assert.equal(res.how, 'reattached', 'our own upload is attached again by id');
-    const [block] = await children(f, target);
-    assert.equal(block.type, 'pdf');
+    const messages = new Messages();
+    try {
+      const res = await vscode.commands.executeCommand<{ how: string }>('notionAssets.pageFiles.copyToPage', key, { page: target, placement: 'block' });
+      assert.ok(res, 'copy returned a result');
+      assert.equal(res.how, 'reattached', 'our own upload is attached again by id');
+      const [block] = await children(f, target);
+      assert.equal(block.type, 'pdf');
+      // Said the way the upload commands say it, with the same way to the page.
+      const said = await messages.waitFor(/was copied to/);
+      assert.equal(said.text, `"${uploaded.name}" was copied to "Copy Target" as a PDF block.`);
+      assert.deepEqual(said.buttons, ['Open Page']);
+    } finally {
+      messages.restore();
+    }
   });
 
   test('the exported API lists the same files and downloads them', async () => {

@@ -141,6 +141,128 @@ suite('What the user reads and is left with', () => {
     assert.deepEqual(messages.of('error'), []);
   });
 
+  test('Cancel on the progress notification (the real withProgress token): the user is told which file was cancelled, nothing attached', async () => {
+    const file = f.file('png');
+    const page = f.emulator.seed.page({ title: 'Cancel Button Page' }).id;
+    f.emulator.setLatency(400);
+    const running = run('notionAssets.addBlock', { files: [file], page });
+    await until('the upload running', () => rowsOf(file).find((r) => r.state === 'uploading'));
+    // The notification's primary action is its Cancel button (the newest notification: ours).
+    await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+    const res = await running;
+    assert.equal(res?.uploads[0].error, 'cancelled');
+    const said = await messages.waitFor(/cancelled/i);
+    assert.equal(said.level, 'info');
+    assert.match(said.text, new RegExp(path.basename(file.fsPath)), 'names the file');
+    assert.match(said.text, /nothing was attached/);
+    assert.deepEqual(rowsOf(file).map((r) => r.state), ['cancelled']);
+    assert.equal((await children(f, page)).length, 0, 'no block');
+  });
+
+  test('Cancel mid-batch: the summary says what was added and names the files cancelled, which are on no page', async () => {
+    const [a, b, c] = [f.file('png'), f.file('png'), f.file('png')];
+    const page = f.emulator.seed.page({ title: 'Half Done Page' }).id;
+    f.emulator.setLatency(150);
+    const running = run('notionAssets.addBlock', { files: [a, b, c], page });
+    // Blocks go one file at a time: cancel once the first is attached and the second is on its way.
+    await until('the first attached, the second running', () => rowsOf(a)[0]?.state === 'attached' && rowsOf(b)[0]?.state === 'uploading');
+    await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+    const res = await running;
+    assert.deepEqual(res?.uploads.map((u) => u.error ?? 'ok'), ['ok', 'cancelled', 'cancelled']);
+    const said = await messages.waitFor(/Cancelled/);
+    assert.equal(said.level, 'info');
+    assert.match(said.text, new RegExp(`^"${path.basename(a.fsPath)}" was added to "Half Done Page" as an image block\\.`));
+    assert.match(said.text, new RegExp(`Cancelled, nothing attached: "${path.basename(b.fsPath)}", "${path.basename(c.fsPath)}"\\.$`));
+    assert.deepEqual(said.buttons, ['Open Page']);
+    assert.equal((await children(f, page)).length, 1, 'one block: the file added before the cancel');
+  });
+
+  test('one file: the notification names action, file and page once, then says "attaching…"; the success says which block', async () => {
+    const file = f.file('mp4');
+    const name = path.basename(file.fsPath);
+    const seen: { title?: string; messages: string[] }[] = [];
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const original = vscode.window.withProgress;
+    win.withProgress = (o: vscode.ProgressOptions, task: (p: vscode.Progress<{ message?: string; increment?: number }>, t: vscode.CancellationToken) => Thenable<unknown>) => {
+      const rec = { title: o.title, messages: [] as string[] };
+      seen.push(rec);
+      return original.call(vscode.window, o, (p, t) => task({ report: (v) => (v.message && rec.messages.push(v.message), p.report(v)) }, t));
+    };
+    try {
+      const res = await run('notionAssets.addBlock', { files: [file], page: f.pages.blocks });
+      assert.equal(res?.uploads[0].ok, true, res?.uploads[0].error);
+    } finally {
+      win.withProgress = original;
+    }
+    const batch = seen.find((s) => s.title?.startsWith('Adding'));
+    assert.ok(batch, JSON.stringify(seen));
+    assert.equal(batch.title, `Adding "${name}" to "Blocks Page"`);
+    assert.ok(batch.messages.every((m) => !m.includes(name)), `the file is not repeated: ${JSON.stringify(batch.messages)}`);
+    assert.ok(batch.messages.includes('attaching…'), JSON.stringify(batch.messages));
+    const said = await messages.waitFor(/was added to/);
+    assert.equal(said.text, `"${name}" was added to "Blocks Page" as a video block.`);
+    assert.deepEqual(said.buttons, ['Open Page']);
+  });
+
+  test('a selection with one unsupported file: asked once, before anything is sent, whether to upload the others', async () => {
+    const pngs = [f.file('png'), f.file('png'), f.file('png')];
+    const md = f.file('md');
+    const c = vscode.workspace.getConfiguration('notionAssets');
+    await c.update('defaultTarget', f.pages.dbPage, vscode.ConfigurationTarget.Global);
+    const creates = () => countRequests(f, 'POST', /^\/v1\/file_uploads$/);
+    const before = creates();
+    let sentWhenAsked = -1;
+    messages.answerWith((m) => {
+      if (!/can't go to Notion/.test(m.text)) return undefined;
+      sentWhenAsked = creates() - before;
+      return 'Upload 3';
+    });
+    try {
+      // The Explorer's form: the clicked file and the whole selection; no page given, so not scripted.
+      const res = await run('notionAssets.attachToProperty', pngs[0], [...pngs, md]);
+      const asked = messages.shown.filter((m) => /can't go to Notion/.test(m.text));
+      assert.equal(asked.length, 1, 'asked once');
+      assert.equal(asked[0].text, `1 of 4 files can't go to Notion: ${path.basename(md.fsPath)} (type .md not supported). Upload the other 3?`);
+      assert.deepEqual(asked[0].buttons, ['Upload 3']);
+      assert.equal(sentWhenAsked, 0, 'nothing sent before the answer');
+      assert.deepEqual(res?.uploads.map((u) => [path.basename(u.file), u.ok]), pngs.map((p) => [path.basename(p.fsPath), true]));
+      assert.deepEqual(res?.refused, [{ file: md.fsPath, reason: 'type .md not supported' }]);
+      assert.deepEqual(messages.of('error'), []);
+    } finally {
+      await c.update('defaultTarget', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('answering Cancel to "upload the others?" sends nothing and shows no error', async () => {
+    const c = vscode.workspace.getConfiguration('notionAssets');
+    await c.update('defaultTarget', f.pages.dbPage, vscode.ConfigurationTarget.Global);
+    const before = f.emulator.requests.length;
+    try {
+      const png = f.file('png');
+      const res = await run('notionAssets.attachToProperty', png, [png, f.file('md')]);
+      assert.equal(res, undefined, 'ended quietly');
+      assert.equal(messages.shown.filter((m) => /can't go to Notion/.test(m.text)).length, 1, 'asked');
+      assert.equal(f.emulator.requests.length, before, 'no request at all');
+      assert.deepEqual(messages.of('error'), []);
+    } finally {
+      await c.update('defaultTarget', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('a scripted batch with an unsupported file uploads the others without asking and returns the refused one with why', async () => {
+    const pngs = [f.file('png'), f.file('png')];
+    const md = f.file('md');
+    const page = f.emulator.seed.page({ title: 'Scripted Partial' }).id;
+    const res = await run('notionAssets.addBlock', { files: [pngs[0], md, pngs[1]], page });
+    assert.equal(res?.error, undefined);
+    assert.deepEqual(res!.uploads.map((u) => [u.file, u.ok]), pngs.map((p) => [p.fsPath, true]));
+    assert.deepEqual(res!.refused, [{ file: md.fsPath, reason: 'type .md not supported' }]);
+    assert.equal((await children(f, page)).length, 2);
+    const told = messages.shown.find((m) => /can't go to Notion/.test(m.text));
+    assert.ok(told, 'the user is told');
+    assert.deepEqual(told.buttons, [], 'not a question');
+  });
+
   test('Set Token (asked): a rejected token keeps the box open with Notion\'s reason; the right one closes it and is stored', async () => {
     const box = fakeInputBox();
     const win = vscode.window as unknown as Record<string, unknown>;
