@@ -3,6 +3,7 @@
 import type {
   AppendPosition, Block, BotUser, FileUpload, FileUploadStatus, ListResponse, Page, PageSummary, UploadMode,
 } from './types';
+import type { FileRange } from './fileRange';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -19,6 +20,12 @@ export interface CreateUploadParams {
 /** One part's bytes. A Blob from `fs.openAsBlob(path).slice(a, b)` streams from disk. */
 export interface SendPartParams {
   data: Blob;
+  /**
+   * Where `data`'s bytes are in a local file, when they are: the client then reads the file
+   * directly in large chunks (far less CPU than the Blob's stream) and fails the send if the
+   * file's size or mtime no longer match `sizeBytes`/`mtimeMs`. `end - start` must equal `data.size`.
+   */
+  file?: FileRange;
   filename: string;
   contentType: string;
   /** 1-based; only for multi_part uploads. */

@@ -1,13 +1,16 @@
-// The multipart/form-data body of a file upload `send`, streamed from the caller's Blob: a blob
-// from `fs.openAsBlob(path).slice(a, b)` is read from disk as the socket takes it, never held
-// in memory. Written here rather than with undici's FormData because undici's encoder copies
+// The multipart/form-data body of a file upload `send`, streamed from disk as the socket takes
+// it, never held in memory: from the file range when the caller names one (1 MiB reads, see
+// fileRange.ts), else from the caller's Blob (e.g. `fs.openAsBlob(path).slice(a, b)`). Written here rather than with undici's FormData because undici's encoder copies
 // every chunk (`new Uint8Array(chunk)`) through two extra web streams; on a 1 GiB upload
 // that was a third of the client's CPU. The encoding follows undici's (and the HTML spec's):
 // CRLF line ends, `"`/CR/LF in names escaped as %22/%0D/%0A, an exact Content-Length.
 import { randomBytes } from 'node:crypto';
+import { readFileRange, type FileRange } from './fileRange';
 
 export interface SendBodyParts {
   data: Blob;
+  /** Where `data`'s bytes are on disk; read from here when given (same bytes, less CPU). */
+  file?: FileRange;
   filename: string;
   contentType: string;
   partNumber?: number;
@@ -40,12 +43,13 @@ export function sendBody(p: SendBodyParts): MultipartBody {
       `Content-Type: ${partType(p.contentType)}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const { data, onBytes } = p;
+  const { data, file, onBytes } = p;
   async function* body(): AsyncGenerator<Uint8Array> {
     yield head;
     let sent = 0;
-    // The blob's own stream (disk reads on demand), counted as undici pulls each chunk.
-    for await (const chunk of data.stream() as unknown as AsyncIterable<Uint8Array>) {
+    // Disk reads on demand, counted as undici pulls each chunk.
+    const chunks = file ? readFileRange(file) : (data.stream() as unknown as AsyncIterable<Uint8Array>);
+    for await (const chunk of chunks) {
       sent += chunk.byteLength;
       onBytes?.(sent);
       yield chunk;

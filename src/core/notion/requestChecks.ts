@@ -47,6 +47,12 @@ export function createUploadBody(p: CreateUploadParams): Record<string, unknown>
 
 export function checkPart(part: SendPartParams): void {
   if (!(part.data instanceof Blob)) throw new Error('The part to send must be a Blob (e.g. from fs.openAsBlob).');
+  if (part.file) {
+    const { start, end, sizeBytes } = part.file;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= sizeBytes && end - start === part.data.size)) {
+      throw new Error(`The file range ${start}–${end} of ${part.file.path} (${sizeBytes} bytes) does not match the part's ${part.data.size} bytes.`);
+    }
+  }
   if (!part.filename) throw new Error('The part to send needs a filename.');
   if (!part.contentType) throw new Error(`The part "${part.filename}" needs a content type.`);
   if (part.partNumber !== undefined && (!Number.isInteger(part.partNumber) || part.partNumber < 1 || part.partNumber > MAX_PARTS)) {

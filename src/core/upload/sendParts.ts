@@ -8,6 +8,8 @@ export interface PartsJob {
   client: NotionApi;
   fileUploadId: string;
   blob: Blob;
+  /** The file behind `blob` as it was snapshot: parts are read from it directly. */
+  file: { path: string; mtimeMs: number };
   filename: string;
   contentType: string;
   sizeBytes: number;
@@ -45,6 +47,7 @@ export async function sendParts(job: PartsJob): Promise<void> {
         job.fileUploadId,
         {
           data: job.blob.slice(start, end, job.contentType),
+          file: { path: job.file.path, start, end, sizeBytes: job.sizeBytes, mtimeMs: job.file.mtimeMs },
           filename: job.filename,
           contentType: job.contentType,
           partNumber,

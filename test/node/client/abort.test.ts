@@ -1,11 +1,15 @@
 // Cancellation through AbortSignal: in flight, while paced, while waiting to retry.
 import assert from 'node:assert/strict';
+import { mkdtempSync, openAsBlob, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { NotionClient } from '../../../src/core/notion/client';
 import { closeAllPools } from '../../../src/core/notion/dispatcher';
 import { isAbortError, NotionNetworkError } from '../../../src/core/notion/errors';
 import type { RequestLogEntry } from '../../../src/core/notion/transport';
 import { startEmulator, type Emulator } from '../../emulator/index';
+import { openFdsTo } from './openFds';
 
 const TOKEN = 'ntn_client_abort_token';
 let emu: Emulator;
@@ -50,6 +54,48 @@ describe('abort', () => {
     emu.setLatency(0);
     assert.ok(isAbortError(e), String(e));
     assert.ok(bytes > 0, 'the body had started streaming');
+  });
+
+  it('aborting a part read from a file range closes the file: no descriptor is left open', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'abort-range-'));
+    try {
+      const file = path.join(dir, 'big.mp4');
+      const size = 16 * 1024 * 1024;
+      writeFileSync(file, new Uint8Array(size));
+      const st = statSync(file);
+      const c = client();
+      const up = await c.createFileUpload({ mode: 'single_part', filename: 'big.mp4', contentType: 'video/mp4' });
+      emu.setLatency(5_000);
+      const ctl = new AbortController();
+      let bytes = 0;
+      let openWhileSending = 0;
+      const sending = c.sendFileUpload(
+        up.id,
+        {
+          data: (await openAsBlob(file)).slice(0, size),
+          file: { path: file, start: 0, end: size, sizeBytes: st.size, mtimeMs: st.mtimeMs },
+          filename: 'big.mp4',
+          contentType: 'video/mp4',
+          onBytes: (n) => {
+            bytes = n;
+            openWhileSending = Math.max(openWhileSending, openFdsTo(file));
+          },
+        },
+        { signal: ctl.signal },
+      );
+      setTimeout(() => ctl.abort(), 200);
+      const e = await sending.catch((x: unknown) => x);
+      emu.setLatency(0);
+      assert.ok(isAbortError(e), String(e));
+      assert.ok(bytes > 0 && bytes < size, `the body was cut mid-send (${bytes} of ${size} bytes)`);
+      assert.equal(openWhileSending, 1, 'the file was open while its bytes were read');
+      // The body's generator closes the file as undici stops pulling it; give that a moment.
+      for (let i = 0; i < 50 && openFdsTo(file) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(openFdsTo(file), 0, 'no descriptor to the file is left open');
+    } finally {
+      emu.setLatency(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an already-aborted signal sends nothing', async () => {

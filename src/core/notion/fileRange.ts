@@ -1,0 +1,51 @@
+// A byte range of a local file read straight from disk in 1 MiB chunks: the send body's fast
+// path. A Blob from fs.openAsBlob streams 64 KiB chunks through two web-stream layers, which
+// cost the upload about three times the CPU of the socket writes themselves. The Blob also
+// refuses to read a file modified since it was made; this reader keeps that promise by
+// comparing the open file's size and mtime with the caller's snapshot before the first and
+// the last chunk, so a part read from a changed file never reaches its final byte.
+import { open, type FileHandle } from 'node:fs/promises';
+
+export interface FileRange {
+  path: string;
+  /** First byte (inclusive) and end (exclusive) of the range. */
+  start: number;
+  end: number;
+  /** The file as it was when the upload started: a read fails if it differs. */
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Fresh buffers each time: the socket may still hold the previous one. Closes the file when done, failed or returned early. */
+export async function* readFileRange(r: FileRange): AsyncGenerator<Buffer> {
+  const fh = await open(r.path, 'r');
+  try {
+    await assertSnapshot(fh, r);
+    for (let pos = r.start; pos < r.end; ) {
+      const want = Math.min(CHUNK_BYTES, r.end - pos);
+      const buf = Buffer.allocUnsafe(want);
+      for (let got = 0; got < want; ) {
+        const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
+        if (bytesRead === 0) throw changedError(r, `it ends before byte ${pos + got}`);
+        got += bytesRead;
+      }
+      pos += want;
+      if (pos === r.end) await assertSnapshot(fh, r);
+      yield buf;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+async function assertSnapshot(fh: FileHandle, r: FileRange): Promise<void> {
+  const st = await fh.stat();
+  if (st.size !== r.sizeBytes) throw changedError(r, `size ${r.sizeBytes} → ${st.size} bytes`);
+  if (st.mtimeMs !== r.mtimeMs) throw changedError(r, 'modified time changed');
+}
+
+function changedError(r: FileRange, why: string): Error {
+  return Object.assign(new Error(`${r.path} changed while it was being read (${why}).`), { name: 'NotReadableError' });
+}
