@@ -13,7 +13,8 @@ import { openFdsTo } from './openFds';
 async function ours(p: Parameters<typeof sendBody>[0]): Promise<{ bytes: Buffer; boundary: string; length: number }> {
   const b = sendBody(p);
   const chunks: Uint8Array[] = [];
-  for await (const c of b.body) chunks.push(c);
+  // Copied: a file range's reader reuses its buffers once the consumer has moved on.
+  for await (const c of b.body) chunks.push(Buffer.from(c));
   return { bytes: Buffer.concat(chunks), boundary: /boundary=(.+)$/.exec(b.contentType)![1], length: b.contentLength };
 }
 
