@@ -5,18 +5,11 @@
 // that was a third of the client's CPU. The encoding follows undici's (and the HTML spec's):
 // CRLF line ends, `"`/CR/LF in names escaped as %22/%0D/%0A, an exact Content-Length.
 import { randomBytes } from 'node:crypto';
-import { readFileRange, type FileRange } from './fileRange';
+import type { SendPartParams } from './api';
+import { readFileRange } from './fileRange';
 
-export interface SendBodyParts {
-  data: Blob;
-  /** Where `data`'s bytes are on disk; read from here when given (same bytes, less CPU). */
-  file?: FileRange;
-  filename: string;
-  contentType: string;
-  partNumber?: number;
-  /** Bytes of the file read into the body so far (called per chunk, as undici takes it). */
-  onBytes?: (sent: number) => void;
-}
+/** The body carries exactly what a send is given. */
+export type SendBodyParts = SendPartParams;
 
 export interface MultipartBody {
   /** Yields the body once; undici pulls it as the socket drains. */
