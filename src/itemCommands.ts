@@ -8,7 +8,7 @@ import type { CommandOptions } from './commandArgs';
 import { isCancellation, showError } from './errorMessages';
 import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
-import { askPage, askPlacement, askProperty, buildTarget } from './targetPicker';
+import { askTarget } from './targetPicker';
 import { showPlaced } from './placedNotice';
 import { placedMessage, progressTitle } from './placementText';
 import { attachedPages, notionPageUrl } from './uploadItem';
@@ -65,13 +65,9 @@ export class ItemCommands {
       if (!r.fileUploadId || (r.state !== 'pending' && r.state !== 'attached')) {
         throw new Error(`"${r.filename}" is ${r.state}: Notion no longer accepts it. Use Retry to upload it again.`);
       }
-      const page = await askPage(this.services, this.recents, opts.page, `Attach "${r.filename}" to…`);
-      if (!page) return undefined;
-      const placement = opts.placement ?? (await askPlacement([r.filename], page.title, false, page.inDatabase));
-      if (!placement || placement === 'none') return undefined;
-      const property = placement === 'property' ? await askProperty(this.services, page, opts.property) : undefined;
-      if (placement === 'property' && !property) return undefined;
-      const target = buildTarget(page.id, placement, { property, caption: opts.caption, blockType: opts.blockType });
+      const asked = await askTarget(this.services, this.recents, r.filename, opts, `Attach "${r.filename}" to…`);
+      if (!asked) return undefined;
+      const { page, target } = asked;
       const service = await this.services.uploads();
       await this.recents.add(page);
       await vscode.window.withProgress(

@@ -7,8 +7,6 @@ import type { CopyResult } from './core/files/copy';
 import type { WalkState } from './core/files/model';
 import type { PageFile } from './core/files/types';
 import { parseNotionId } from './core/ids';
-import type { MediaBlockType } from './core/notion/types';
-import type { Placement } from './core/upload/types';
 import { isCancellation, showError } from './errorMessages';
 import type { PageFilesConnection } from './pageFilesConnection';
 import { isLinkOnly } from './pageFilesItem';
@@ -17,7 +15,7 @@ import type { RecentTargets } from './recentTargets';
 import type { Services } from './services';
 import { showPlaced } from './placedNotice';
 import { placedMessage } from './placementText';
-import { askPage, askPlacement, askProperty, buildTarget, placementTitle } from './targetPicker';
+import { askPage, askTarget, placementTitle, type TargetAnswers } from './targetPicker';
 import { attachedPages } from './uploadItem';
 
 export interface BrowseResult {
@@ -37,13 +35,7 @@ export interface DownloadArgs {
   overwrite?: boolean;
 }
 
-export interface CopyArgs {
-  page?: string;
-  placement?: Placement;
-  property?: string;
-  blockType?: MediaBlockType;
-  caption?: string;
-}
+export type CopyArgs = TargetAnswers;
 
 const WALKING_CONTEXT = 'notionAssets.pageFiles.walking';
 const HAS_PAGE_CONTEXT = 'notionAssets.pageFiles.hasPage';
@@ -233,17 +225,13 @@ export class PageFilesCommands {
     try {
       const f = this.file(arg, 'Copy to Another Page');
       if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: copy its link instead.`);
-      const page = await askPage(this.services, this.recents, args.page, `Copy “${f.name}” to…`);
-      if (!page) return undefined;
-      const placement = args.placement ?? (await askPlacement([f.name], page.title, false, page.inDatabase));
-      if (!placement || placement === 'none') return undefined;
-      const property = placement === 'property' ? await askProperty(this.services, page, args.property) : undefined;
-      if (placement === 'property' && !property) return undefined;
-      const target = buildTarget(page.id, placement, { property, blockType: args.blockType, caption: args.caption });
+      const asked = await askTarget(this.services, this.recents, f.name, args, `Copy “${f.name}” to…`);
+      if (!asked) return undefined;
+      const { page, target } = asked;
       const service = await this.connection.service();
       const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link';
       const res = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(placement)}: “${f.name}” → “${page.title}” (${how})`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(target.as)}: “${f.name}” → “${page.title}” (${how})`, cancellable: true },
         (progress, token) => {
           const ac = new AbortController();
           token.onCancellationRequested(() => ac.abort());

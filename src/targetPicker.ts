@@ -172,6 +172,33 @@ export async function askCaption(): Promise<string | undefined> {
   });
 }
 
+/** What a caller may already know of a target; the rest is asked. */
+export interface TargetAnswers {
+  page?: string;
+  /** 'none' (upload only) means there is nothing to attach: the question ends there. */
+  placement?: PlacementChoice;
+  property?: string;
+  blockType?: MediaBlockType;
+  caption?: string;
+}
+
+/** Page → placement → files property for one file already in Notion (no "upload only"). Undefined when dismissed. */
+export async function askTarget(
+  services: Services,
+  recents: RecentTargets,
+  name: string,
+  given: TargetAnswers,
+  title: string,
+): Promise<{ page: PickedPage; target: AttachTarget } | undefined> {
+  const page = await askPage(services, recents, given.page, title);
+  if (!page) return undefined;
+  const placement = given.placement ?? (await askPlacement([name], page.title, false, page.inDatabase));
+  if (!placement || placement === 'none') return undefined;
+  const property = placement === 'property' ? await askProperty(services, page, given.property) : undefined;
+  if (placement === 'property' && !property) return undefined;
+  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption }) };
+}
+
 export function buildTarget(pageId: string, placement: Placement, extra: { property?: string; blockType?: MediaBlockType; caption?: string }): AttachTarget {
   switch (placement) {
     case 'cover':
