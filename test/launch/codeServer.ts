@@ -29,7 +29,12 @@ export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?:
       '--user-data-dir', path.join(dataDir, 'ud'), '--server-data-dir', path.join(dataDir, 'sd'),
       '--extensions-dir', path.join(dataDir, 'ext'),
     ],
-    { env: { ...process.env, ...opts.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      // An empty gallery turns the marketplace off: tests never look up open-vsx.org (no network here anyway).
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...opts.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
