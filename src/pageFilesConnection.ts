@@ -2,27 +2,11 @@
 // lazily loaded core bundle (never at activation), rebuilt when the token or settings change.
 import * as vscode from 'vscode';
 import type { PageFilesBrowser } from './core/files/browser';
-import type { closeFileHostConnections } from './core/files/fileHost';
-import type { identifyFromHistory } from './core/files/ourUploads';
 import type { PageFilesService } from './core/files/service';
 import type { NotionClient } from './core/notion/client';
 import { loadCore, type Services } from './services';
 import type { PageFilesView } from './pageFilesView';
-
-/** What this side takes from dist/core.js at runtime (in addition to services.ts's CoreModule). */
-interface FilesCore {
-  PageFilesService: typeof PageFilesService;
-  PageFilesBrowser: typeof PageFilesBrowser;
-  identifyFromHistory: typeof identifyFromHistory;
-  closeFileHostConnections: typeof closeFileHostConnections;
-}
-
-export const MAX_DEPTH_SETTING = 'files.maxDepth';
-
-export function maxDepthSetting(): number {
-  const v = vscode.workspace.getConfiguration('notionAssets').get<number>(MAX_DEPTH_SETTING, 5);
-  return Number.isFinite(v) ? Math.min(20, Math.max(1, Math.round(v))) : 5;
-}
+import { filesMaxDepth } from './settings';
 
 export class PageFilesConnection implements vscode.Disposable {
   private current: { client: NotionClient; browser: PageFilesBrowser } | undefined;
@@ -34,12 +18,12 @@ export class PageFilesConnection implements vscode.Disposable {
     const client = await this.services.client();
     if (this.current?.client === client) return this.current.browser;
     const uploads = await this.services.uploads();
-    const core = loadCore() as unknown as FilesCore;
+    const core = loadCore();
     const service = new core.PageFilesService({
       api: client,
       uploads,
       identifyUpload: core.identifyFromHistory(this.services.history),
-      maxDepth: maxDepthSetting,
+      maxDepth: filesMaxDepth,
     });
     const browser = new core.PageFilesBrowser(service);
     // Links and ids read with another token or API address are not this connection's.
@@ -62,6 +46,6 @@ export class PageFilesConnection implements vscode.Disposable {
     if (!this.current) return; // the core was never loaded: nothing to close
     this.current.browser.dispose();
     this.current = undefined;
-    void (loadCore() as unknown as FilesCore).closeFileHostConnections();
+    void loadCore().closeFileHostConnections();
   }
 }

@@ -2,6 +2,10 @@
 // (undici, the client, the upload service) only when a command needs Notion, so activation
 // stays light. One client and one upload service per token + connection settings.
 import * as vscode from 'vscode';
+import type { PageFilesBrowser } from './core/files/browser';
+import type { closeFileHostConnections } from './core/files/fileHost';
+import type { identifyFromHistory } from './core/files/ourUploads';
+import type { PageFilesService } from './core/files/service';
 import type { NotionClient, NotionClientOptions } from './core/notion/client';
 import type { UploadService } from './core/upload/uploadService';
 import type { UploadHistory } from './core/history/uploadHistory';
@@ -16,6 +20,10 @@ export interface CoreModule {
   UploadService: typeof UploadService;
   userAgentFor(extensionVersion: string): string;
   closeAllPools(): Promise<void>;
+  PageFilesService: typeof PageFilesService;
+  PageFilesBrowser: typeof PageFilesBrowser;
+  identifyFromHistory: typeof identifyFromHistory;
+  closeFileHostConnections: typeof closeFileHostConnections;
 }
 
 let core: CoreModule | undefined;

@@ -71,6 +71,11 @@ export function historySize(): number {
   return Math.round(clamp(config().get('historySize'), 10, 20000, 1000));
 }
 
+/** How deep Browse Files on Page walks nested blocks. */
+export function filesMaxDepth(): number {
+  return Math.round(clamp(config().get('files.maxDepth'), 1, 20, 5));
+}
+
 /** The default page for uploads from this file's folder ('' → ask). Untrusted workspaces: user value only. */
 export function defaultTarget(resource?: vscode.Uri): string | undefined {
   const c = config(resource);
