@@ -5,7 +5,7 @@ import type { UploadRecord } from './core/history/types';
 import type { HistoryChange } from './core/history/uploadHistory';
 import type { FileUpload } from './core/notion/types';
 import type { AttachTarget, UploadAndAttachResult } from './core/upload/types';
-import type { Services } from './services';
+import type { Services } from './common/services';
 
 export interface NotionAssetsApi {
   readonly version: 1;

@@ -1,10 +1,10 @@
 // Every command of the extension in one table: id → handler. package.json contributes the
 // same ids (titles, menus, when clauses); a host test checks the two agree.
 import * as vscode from 'vscode';
-import type { ItemCommands } from './itemCommands';
-import type { Log } from './log';
-import type { TokenCommands } from './tokenCommands';
-import type { UploadCommands } from './uploadCommands';
+import type { ItemCommands } from './uploadsView/itemCommands';
+import type { Log } from './common/log';
+import type { TokenCommands } from './token/tokenCommands';
+import type { UploadCommands } from './upload/uploadCommands';
 
 export interface CommandHandlers {
   uploads: UploadCommands;

@@ -5,21 +5,21 @@ import * as vscode from 'vscode';
 import { UploadHistory } from './core/history/uploadHistory';
 import { createApi, type NotionAssetsApi } from './api';
 import { registerCommands } from './commands';
-import { GlobalStateHistoryStore } from './historyStore';
-import { ItemCommands } from './itemCommands';
-import { Log } from './log';
-import { registerPageFiles, type PageFilesApi } from './pageFiles';
-import { RecentTargets } from './recentTargets';
-import { Services } from './services';
-import { historySize } from './settings';
-import { TokenCommands } from './tokenCommands';
-import { TokenStore } from './tokenStore';
-import { UploadCommands } from './uploadCommands';
-import { UploadsView } from './uploadsView';
+import { GlobalStateHistoryStore } from './storage/historyStore';
+import { ItemCommands } from './uploadsView/itemCommands';
+import { Log } from './common/log';
+import { registerPageFiles, type PageFilesApi } from './pageFiles/register';
+import { RecentTargets } from './storage/recentTargets';
+import { Services } from './common/services';
+import { historySize } from './common/settings';
+import { TokenCommands } from './token/tokenCommands';
+import { TokenStore } from './storage/tokenStore';
+import { UploadCommands } from './upload/uploadCommands';
+import { UploadsView } from './uploadsView/view';
 
 let history: UploadHistory | undefined;
 
-/** What activate() returns: uploads (api.ts) plus the page files browser (pageFiles.ts). */
+/** What activate() returns: uploads (api.ts) plus the page files browser (pageFiles/register.ts). */
 export type ExtensionApi = NotionAssetsApi & { readonly files: PageFilesApi };
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     log, tokens, history, services, view,
     ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
   );
-  // The page files browser (issue #6): its view, commands and API (see pageFiles.ts).
+  // The page files browser (issue #6): its view, commands and API (see pageFiles/register.ts).
   const pageFiles = registerPageFiles(context, services);
 
   void tokens.refreshContext();

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SUPPORTED_EXTENSIONS } from '../../../src/core/media/extensions';
 import type { UploadRecord, UploadState } from '../../../src/core/history/types';
-import { contextValue } from '../../../src/uploadItem';
+import { contextValue } from '../../../src/uploadsView/item';
 import { EXTENSION_ID } from './fixture';
 
 type MenuItem = { command?: string; submenu?: string; when?: string; group?: string };

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NotionAssetsApi } from '../../../src/api';
-import type { PageFilesApi } from '../../../src/pageFiles';
-import type { BrowseResult } from '../../../src/pageFilesCommands';
+import type { PageFilesApi } from '../../../src/pageFiles/register';
+import type { BrowseResult } from '../../../src/pageFiles/commands';
 import { children, getFixture, type Fixture } from './fixture';
 import { Messages } from './messages';
 

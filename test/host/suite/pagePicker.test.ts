@@ -2,7 +2,7 @@
 // edited, no raw ids (only a pasted link's item shows the id it was read as).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { pickPage, type PickedPage } from '../../../src/pagePicker';
+import { pickPage, type PickedPage } from '../../../src/pickers/pagePicker';
 
 /** Enough of vscode.QuickPick for pickPage: the test reads the items and types. */
 function fakeQuickPick() {

@@ -2,7 +2,7 @@
 // the emulator's side: what the page, its blocks and its properties now hold.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { UploadCommandResult } from '../../../src/uploadCommands';
+import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
 import { children, countRequests, getFixture, pageJson, type Fixture } from './fixture';
 
 function run(command: string, ...args: unknown[]): Thenable<UploadCommandResult | undefined> {

@@ -2,9 +2,9 @@
 // default target (ignored from an untrusted workspace).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { UploadCommandResult } from '../../../src/uploadCommands';
-import { DropController } from '../../../src/uploadsView';
-import { defaultTarget } from '../../../src/settings';
+import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
+import { DropController } from '../../../src/uploadsView/view';
+import { defaultTarget } from '../../../src/common/settings';
 import { getFixture, pageJson, type Fixture } from './fixture';
 
 suite('Upload flow: cancel, retry, drop, default target', () => {

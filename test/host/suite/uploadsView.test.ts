@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { MemoryHistoryStore } from '../../../src/core/history/memoryStore';
 import type { UploadRecord } from '../../../src/core/history/types';
 import { UploadHistory } from '../../../src/core/history/uploadHistory';
-import { contextValue, describeState, toTreeItem } from '../../../src/uploadItem';
-import { ExpiryTicker, UploadsTreeProvider } from '../../../src/uploadsView';
-import type { UploadCommandResult } from '../../../src/uploadCommands';
+import { contextValue, describeState, toTreeItem } from '../../../src/uploadsView/item';
+import { ExpiryTicker, UploadsTreeProvider } from '../../../src/uploadsView/view';
+import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
 import { getFixture, type Fixture } from './fixture';
 
 const MIN = 60_000;

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BrowseResult } from '../../../src/pageFilesCommands';
-import { askPlacement } from '../../../src/targetPicker';
-import type { UploadCommandResult } from '../../../src/uploadCommands';
+import type { BrowseResult } from '../../../src/pageFiles/commands';
+import { askPlacement } from '../../../src/pickers/targetPicker';
+import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
 import { children, countRequests, DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
 import { Messages } from './messages';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BatchProgress } from '../../../src/batchProgress';
+import { BatchProgress } from '../../../src/upload/batchProgress';
 
 function clock(start = 0) {
   let t = start;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { editedAgo, pageDescription } from '../../../src/pageDescription';
+import { editedAgo, pageDescription } from '../../../src/pickers/pageDescription';
 
 const now = Date.parse('2026-11-22T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placedMessage, progressTitle } from '../../../src/placementText';
+import { placedMessage, progressTitle } from '../../../src/ui/placementText';
 
 test('the progress title names the action, the file (or count) and the page once', () => {
   assert.equal(progressTitle(['x.mp4'], 'Home', { pageId: 'p', as: 'block' }), 'Adding "x.mp4" to "Home"');

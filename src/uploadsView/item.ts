@@ -1,7 +1,7 @@
 // How one upload record looks in the Uploads view: label, state description, status icon,
 // tooltip and the contextValue that decides which item actions show.
 import * as vscode from 'vscode';
-import type { UploadRecord } from './core/history/types';
+import type { UploadRecord } from '../core/history/types';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 // Persists the upload history in globalState (machine-local, survives restarts). Signed
 // Notion URLs are never part of a record, so nothing stored expires or leaks.
 import type * as vscode from 'vscode';
-import type { HistoryStore, UploadRecord } from './core/history/types';
+import type { HistoryStore, UploadRecord } from '../core/history/types';
 
 const KEY = 'notionAssets.uploadHistory.v1';
 

@@ -1,8 +1,8 @@
 // How one file on a page looks in the Page Files view: name, where it sits, how it is
 // hosted, when its link expires, and the contextValue that decides which actions show.
 import * as vscode from 'vscode';
-import { describeLocation, type FileKind, type PageFile } from './core/files/types';
-import { formatExpiry } from './uploadItem';
+import { describeLocation, type FileKind, type PageFile } from '../core/files/types';
+import { formatExpiry } from '../uploadsView/item';
 
 const KIND_LABELS: Record<FileKind, string> = {
   hosted: 'Notion-hosted',

@@ -3,20 +3,20 @@
 // the view's item, or arguments for scripts and tests (see README).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CopyResult } from './core/files/copy';
-import type { WalkState } from './core/files/model';
-import type { PageFile } from './core/files/types';
-import { parseNotionId } from './core/ids';
-import { isCancellation, showError } from './errorMessages';
-import type { PageFilesConnection } from './pageFilesConnection';
-import { isLinkOnly } from './pageFilesItem';
-import { PAGE_FILES_VIEW_ID, type PageFilesView } from './pageFilesView';
-import type { RecentTargets } from './recentTargets';
-import type { Services } from './services';
-import { showPlaced } from './placedNotice';
-import { placedMessage } from './placementText';
-import { askPage, askTarget, placementTitle, type TargetAnswers } from './targetPicker';
-import { attachedPages } from './uploadItem';
+import type { CopyResult } from '../core/files/copy';
+import type { WalkState } from '../core/files/model';
+import type { PageFile } from '../core/files/types';
+import { parseNotionId } from '../core/ids';
+import { isCancellation, showError } from '../ui/errorMessages';
+import type { PageFilesConnection } from './connection';
+import { isLinkOnly } from './item';
+import { PAGE_FILES_VIEW_ID, type PageFilesView } from './view';
+import type { RecentTargets } from '../storage/recentTargets';
+import type { Services } from '../common/services';
+import { showPlaced } from '../ui/placedNotice';
+import { placedMessage } from '../ui/placementText';
+import { askPage, askTarget, placementTitle, type TargetAnswers } from '../pickers/targetPicker';
+import { attachedPages } from '../uploadsView/item';
 
 export interface BrowseResult {
   pageId: string;

@@ -2,8 +2,8 @@
 // Everything written goes through redactSecrets(), so the token cannot reach the log, and
 // redactUrlsIn(): signed file URLs (echoed back in Notion's errors) lose their signature.
 import * as vscode from 'vscode';
-import { redactSecrets, redactUrlsIn } from './core/notion/redact';
-import type { RequestLogEntry } from './core/notion/transport';
+import { redactSecrets, redactUrlsIn } from '../core/notion/redact';
+import type { RequestLogEntry } from '../core/notion/transport';
 
 /** Error names (the errors modules of the core) whose message says everything: logged without a stack. */
 const EXPECTED_ERRORS = new Set([

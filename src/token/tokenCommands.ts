@@ -1,11 +1,11 @@
 // Set / Check / Remove Token. A new token is checked with GET /v1/users/me before it is
 // stored; the integration's name and workspace are shown so the user knows which one it is.
 import * as vscode from 'vscode';
-import type { BotUser } from './core/notion/types';
-import { errorActions, errorText } from './errorMessages';
-import type { Services } from './services';
-import type { TokenStore } from './tokenStore';
-import { formatBytes } from './uploadItem';
+import type { BotUser } from '../core/notion/types';
+import { errorActions, errorText } from '../ui/errorMessages';
+import type { Services } from '../common/services';
+import type { TokenStore } from '../storage/tokenStore';
+import { formatBytes } from '../uploadsView/item';
 
 export interface TokenInfo {
   botId: string;

@@ -3,23 +3,23 @@
 // its inputs as arguments (see commandArgs.ts) and asks only for what is missing.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { categoryOf } from './core/media/extensions';
-import type { MediaBlockType } from './core/notion/types';
-import type { AttachTarget, Placement, UploadAndAttachResult } from './core/upload/types';
+import { categoryOf } from '../core/media/extensions';
+import type { MediaBlockType } from '../core/notion/types';
+import type { AttachTarget, Placement, UploadAndAttachResult } from '../core/upload/types';
 import { runBatch, showBatchSummary, type BatchJob, type BatchReport } from './batchUpload';
 import { activeEditorFile, parseArgs, type CommandOptions } from './commandArgs';
-import { errorText, isCancellation, showError } from './errorMessages';
-import type { PickedPage } from './pagePicker';
-import type { RecentTargets } from './recentTargets';
-import type { Services } from './services';
-import { confirmReplace, defaultTarget, transferSettings } from './settings';
+import { errorText, isCancellation, showError } from '../ui/errorMessages';
+import type { PickedPage } from '../pickers/pagePicker';
+import type { RecentTargets } from '../storage/recentTargets';
+import type { Services } from '../common/services';
+import { confirmReplace, defaultTarget, transferSettings } from '../common/settings';
 import {
   askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, refusalSummary, refusedFiles,
   unsupportedFiles, type PlacementChoice, type RefusedFile,
-} from './targetPicker';
-import { showPlaced } from './placedNotice';
-import { placedMessage, progressTitle } from './placementText';
-import { notionPageUrl } from './uploadItem';
+} from '../pickers/targetPicker';
+import { showPlaced } from '../ui/placedNotice';
+import { placedMessage, progressTitle } from '../ui/placementText';
+import { notionPageUrl } from '../uploadsView/item';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
 export interface UploadCommandResult {

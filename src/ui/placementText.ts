@@ -1,9 +1,9 @@
 // How every command names what is happening to files on a page: the progress title while it
 // runs ("Adding "x.mp4" to "Home"") and the sentence once done ("… was added to "Home" as a
 // video block"), so upload, import, link, Attach to… and Copy read the same.
-import { categoryOf } from './core/media/extensions';
-import { defaultBlockType } from './core/media/placement';
-import type { AttachTarget } from './core/upload/types';
+import { categoryOf } from '../core/media/extensions';
+import { defaultBlockType } from '../core/media/placement';
+import type { AttachTarget } from '../core/upload/types';
 
 /** `"x.mp4"` for one file, `3 files` for several. */
 function subject(names: readonly string[]): string {

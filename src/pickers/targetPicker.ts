@@ -1,15 +1,15 @@
 // The questions between "these files" and "upload": which page, which placement, which
 // files property, which caption. Each is skipped when the caller supplied the answer.
 import * as vscode from 'vscode';
-import { parseNotionId } from './core/ids';
-import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from './core/media/extensions';
-import { defaultBlockType, placementProblem } from './core/media/placement';
-import type { NotionApi } from './core/notion/api';
-import type { MediaBlockType } from './core/notion/types';
-import type { AttachTarget, Placement } from './core/upload/types';
+import { parseNotionId } from '../core/ids';
+import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
+import { defaultBlockType, placementProblem } from '../core/media/placement';
+import type { NotionApi } from '../core/notion/api';
+import type { MediaBlockType } from '../core/notion/types';
+import type { AttachTarget, Placement } from '../core/upload/types';
 import { pickPage, type PickedPage } from './pagePicker';
-import type { RecentTargets } from './recentTargets';
-import type { Services } from './services';
+import type { RecentTargets } from '../storage/recentTargets';
+import type { Services } from '../common/services';
 
 /** A placement, or "upload only" (attach later from the Uploads view). */
 export type PlacementChoice = Placement | 'none';

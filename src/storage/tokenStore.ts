@@ -2,8 +2,8 @@
 // NOTION_ASSETS_TOKEN environment variable is a fallback for the sandbox and CI, where no
 // secret has been stored; a stored token always wins.
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
-import { ENV_TOKEN } from './settings';
+import { Disposable } from '../common/disposable';
+import { ENV_TOKEN } from '../common/settings';
 
 const SECRET_KEY = 'notionAssets.token';
 export const HAS_TOKEN_CONTEXT = 'notionAssets.hasToken';

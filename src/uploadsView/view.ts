@@ -2,9 +2,9 @@
 // progress update repaints one row; the expiry countdown ticks only while the view is
 // visible, and a timer set for the earliest expiry turns that upload "expired" on time.
 import * as vscode from 'vscode';
-import type { UploadHistory } from './core/history/uploadHistory';
-import { Disposable } from './disposable';
-import { toTreeItem, type PageTitles } from './uploadItem';
+import type { UploadHistory } from '../core/history/uploadHistory';
+import { Disposable } from '../common/disposable';
+import { toTreeItem, type PageTitles } from './item';
 
 export const UPLOADS_VIEW_ID = 'notionAssets.uploads';
 const TICK_MS = 30_000;

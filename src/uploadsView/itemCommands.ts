@@ -2,16 +2,16 @@
 // (reuses the upload id), Copy ID, Open Page, Refresh Status, Retry, Cancel, Remove,
 // Refresh Uploads, Clear Finished. Items arrive as record keys; `{ upload }` or an upload id works too.
 import * as vscode from 'vscode';
-import type { UploadRecord, UploadState } from './core/history/types';
-import type { AttachTarget } from './core/upload/types';
-import type { CommandOptions } from './commandArgs';
-import { isCancellation, showError } from './errorMessages';
-import type { RecentTargets } from './recentTargets';
-import type { Services } from './services';
-import { askTarget } from './targetPicker';
-import { showPlaced } from './placedNotice';
-import { placedMessage, progressTitle } from './placementText';
-import { attachedPages, notionPageUrl } from './uploadItem';
+import type { UploadRecord, UploadState } from '../core/history/types';
+import type { AttachTarget } from '../core/upload/types';
+import type { CommandOptions } from '../upload/commandArgs';
+import { isCancellation, showError } from '../ui/errorMessages';
+import type { RecentTargets } from '../storage/recentTargets';
+import type { Services } from '../common/services';
+import { askTarget } from '../pickers/targetPicker';
+import { showPlaced } from '../ui/placedNotice';
+import { placedMessage, progressTitle } from '../ui/placementText';
+import { attachedPages, notionPageUrl } from './item';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
 

@@ -1,12 +1,12 @@
 // The file browser's core objects for the current connection: built on first use from the
 // lazily loaded core bundle (never at activation), rebuilt when the token or settings change.
 import * as vscode from 'vscode';
-import type { PageFilesBrowser } from './core/files/browser';
-import type { PageFilesService } from './core/files/service';
-import type { NotionClient } from './core/notion/client';
-import { loadCore, type Services } from './services';
-import type { PageFilesView } from './pageFilesView';
-import { filesMaxDepth } from './settings';
+import type { PageFilesBrowser } from '../core/files/browser';
+import type { PageFilesService } from '../core/files/service';
+import type { NotionClient } from '../core/notion/client';
+import { loadCore, type Services } from '../common/services';
+import type { PageFilesView } from './view';
+import { filesMaxDepth } from '../common/settings';
 
 export class PageFilesConnection implements vscode.Disposable {
   private current: { client: NotionClient; browser: PageFilesBrowser } | undefined;

@@ -2,10 +2,10 @@
 // as the walk finds files; repaints are batched so a large page does not repaint per file.
 // The view's message says what the walk is doing; link expiries tick while it is visible.
 import * as vscode from 'vscode';
-import type { PageFilesChange, PageFilesModel } from './core/files/model';
-import type { PageFile } from './core/files/types';
-import { Disposable } from './disposable';
-import { toPageFileItem } from './pageFilesItem';
+import type { PageFilesChange, PageFilesModel } from '../core/files/model';
+import type { PageFile } from '../core/files/types';
+import { Disposable } from '../common/disposable';
+import { toPageFileItem } from './item';
 
 export const PAGE_FILES_VIEW_ID = 'notionAssets.pageFiles';
 const REPAINT_MS = 150;

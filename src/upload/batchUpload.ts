@@ -3,7 +3,7 @@
 // success, or "N of M failed" with "Retry Failed" (only those) and "Show Log".
 import * as vscode from 'vscode';
 import { BatchProgress, type ProgressReport } from './batchProgress';
-import { errorActions, errorText, isCancellation } from './errorMessages';
+import { errorActions, errorText, isCancellation } from '../ui/errorMessages';
 
 export interface BatchJob<T> {
   /** Shown as "current file" and in failure lists. */

@@ -1,10 +1,10 @@
 // The page quick pick: recent targets first, then the pages the integration can see,
 // searched (debounced) as the user types; a pasted Notion URL or id is accepted as is.
 import * as vscode from 'vscode';
-import { tryParseNotionId } from './core/ids';
-import type { PageSummary } from './core/notion/types';
+import { tryParseNotionId } from '../core/ids';
+import type { PageSummary } from '../core/notion/types';
 import { pageDescription } from './pageDescription';
-import type { RecentTarget } from './recentTargets';
+import type { RecentTarget } from '../storage/recentTargets';
 
 export interface PickedPage {
   id: string;

@@ -2,15 +2,15 @@
 // the same operations for other extensions. Activation only creates the (empty) view and
 // registers commands; the network core is loaded on first use.
 import * as vscode from 'vscode';
-import type { CopyResult } from './core/files/copy';
-import type { DownloadResult } from './core/files/download';
-import type { PageFile } from './core/files/types';
-import type { AttachTarget } from './core/upload/types';
-import { PageFilesCommands } from './pageFilesCommands';
-import { PageFilesConnection } from './pageFilesConnection';
-import { PageFilesView } from './pageFilesView';
-import { RecentTargets } from './recentTargets';
-import type { Services } from './services';
+import type { CopyResult } from '../core/files/copy';
+import type { DownloadResult } from '../core/files/download';
+import type { PageFile } from '../core/files/types';
+import type { AttachTarget } from '../core/upload/types';
+import { PageFilesCommands } from './commands';
+import { PageFilesConnection } from './connection';
+import { PageFilesView } from './view';
+import { RecentTargets } from '../storage/recentTargets';
+import type { Services } from '../common/services';
 
 /** The file browser's operations for other extensions (same token, service and settings as the commands). */
 export interface PageFilesApi {

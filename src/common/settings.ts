@@ -2,8 +2,8 @@
 // user settings count), so a repository's .vscode/settings.json cannot send the token
 // elsewhere; the sandbox and tests may override them through the environment instead.
 import * as vscode from 'vscode';
-import { normaliseBaseUrl } from './core/notion/origin';
-import { NOTION_VERSIONS, DEFAULT_NOTION_VERSION, type NotionVersion } from './core/notion/types';
+import { normaliseBaseUrl } from '../core/notion/origin';
+import { NOTION_VERSIONS, DEFAULT_NOTION_VERSION, type NotionVersion } from '../core/notion/types';
 
 export const SECTION = 'notionAssets';
 export const ENV_BASE_URL = 'NOTION_ASSETS_API_BASE_URL';

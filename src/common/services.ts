@@ -2,17 +2,17 @@
 // (undici, the client, the upload service) only when a command needs Notion, so activation
 // stays light. One client and one upload service per token + connection settings.
 import * as vscode from 'vscode';
-import type { PageFilesBrowser } from './core/files/browser';
-import type { closeFileHostConnections } from './core/files/fileHost';
-import type { identifyFromHistory } from './core/files/ourUploads';
-import type { PageFilesService } from './core/files/service';
-import type { NotionClient, NotionClientOptions } from './core/notion/client';
-import type { UploadService } from './core/upload/uploadService';
-import type { UploadHistory } from './core/history/uploadHistory';
+import type { PageFilesBrowser } from '../core/files/browser';
+import type { closeFileHostConnections } from '../core/files/fileHost';
+import type { identifyFromHistory } from '../core/files/ourUploads';
+import type { PageFilesService } from '../core/files/service';
+import type { NotionClient, NotionClientOptions } from '../core/notion/client';
+import type { UploadService } from '../core/upload/uploadService';
+import type { UploadHistory } from '../core/history/uploadHistory';
 import { Disposable } from './disposable';
 import type { Log } from './log';
 import { affectsConnection, affectsTransfer, connectionSettings, transferSettings } from './settings';
-import type { TokenStore } from './tokenStore';
+import type { TokenStore } from '../storage/tokenStore';
 
 /** What dist/core.js exports that this side uses at runtime. */
 export interface CoreModule {

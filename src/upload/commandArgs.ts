@@ -2,8 +2,8 @@
 // passes (uri, {groupId}), the Uploads view passes a record key, and keybindings, tasks,
 // other extensions and tests pass an options object. One parser reads them all.
 import * as vscode from 'vscode';
-import type { MediaBlockType } from './core/notion/types';
-import type { Placement } from './core/upload/types';
+import type { MediaBlockType } from '../core/notion/types';
+import type { Placement } from '../core/upload/types';
 
 /** Inputs any upload command accepts as an argument (all optional: missing ones are asked for). */
 export interface CommandOptions {
