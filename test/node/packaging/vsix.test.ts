@@ -1,8 +1,9 @@
 // What `npm run package` puts into the .vsix, as `vsce ls` reports it (the same file list
-// vsce packs): the two bundles, media, README, CHANGELOG, LICENSE; no sources, tests or modules.
+// vsce packs): the two bundles, media, README, CHANGELOG, LICENSE; no sources, tests or modules;
+// and that `npm run package` passes vsce without a warning.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,14 +23,25 @@ test('the package holds the bundles, media and docs, and no sources, tests or no
   assert.deepEqual(unwanted, [], 'no sources, tests, maps or modules in the package');
 });
 
-test('npm run package writes a .vsix', () => {
+test('npm run package writes a .vsix with zero warnings from vsce, bypassing none of its checks', () => {
+  const script: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.package;
+  // --allow-missing-repository, --allow-star-activation, --allow-unused-files-pattern…: each hides a warning.
+  assert.doesNotMatch(script, /--allow-/, `the package script bypasses none of vsce's checks: ${script}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-vsix-'));
   try {
     const out = path.join(dir, 'notion-assets.vsix');
-    execFileSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const env = { ...process.env };
+    delete env.GITHUB_ACTIONS; // there vsce writes warnings to stdout as ::warning:: lines
+    // stdin closed: a warning that asks "continue? [y/N]" aborts instead of waiting.
+    const r = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: root, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = `${r.stdout}\n${r.stderr}`;
+    assert.equal(r.status, 0, `npm run package failed:\n${output}`);
+    const warnings = output.split('\n').filter((l) => /\bWARNING\b|::warning::/i.test(l));
+    assert.deepEqual(warnings, [], `vsce warned:\n${output}`);
     const zip = fs.readFileSync(out);
     assert.equal(zip.readUInt32LE(0), 0x04034b50, 'the .vsix is a zip archive');
     assert.ok(zip.includes(Buffer.from('extension/dist/core.js')), 'it holds the core bundle');
+    assert.ok(zip.includes(Buffer.from('extension/media/icon.png')), 'it holds the Marketplace icon');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
