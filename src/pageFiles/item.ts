@@ -2,7 +2,7 @@
 // hosted, when its link expires, and the contextValue that decides which actions show.
 import * as vscode from 'vscode';
 import { describeLocation, type FileKind, type PageFile } from '../core/files/types';
-import { formatExpiry } from '../uploadsView/item';
+import { expiryInWords, formatExpiry } from '../uploadsView/item';
 
 const KIND_LABELS: Record<FileKind, string> = {
   hosted: 'Notion-hosted',
@@ -51,12 +51,29 @@ export function pageFileDescription(f: PageFile, now: number): string {
   return parts.join(' · ');
 }
 
+const KIND_WORDS: Record<FileKind, string> = {
+  hosted: 'hosted by Notion',
+  upload: 'one of your uploads',
+  external: 'external link',
+};
+
+const LOCATION_WORDS: Partial<Record<PageFile['location']['type'], string>> = { cover: 'page cover', icon: 'page icon' };
+
+/** What a screen reader says for a row: name, where it sits, how it is hosted, link expiry in words. */
+export function pageFileAccessibleLabel(f: PageFile, now: number): string {
+  const where = LOCATION_WORDS[f.location.type] ?? (f.location.type === 'property' ? `files ${describeLocation(f.location)}` : describeLocation(f.location));
+  const parts = [f.name, where, KIND_WORDS[f.kind]];
+  if (f.expiryTime) parts.push(`link ${expiryInWords(f.expiryTime, now)}`);
+  return parts.join(', ');
+}
+
 export function toPageFileItem(f: PageFile, now: number): vscode.TreeItem {
   const item = new vscode.TreeItem(f.name, vscode.TreeItemCollapsibleState.None);
   item.id = f.key;
   item.description = pageFileDescription(f, now);
   item.iconPath = icon(f);
   item.contextValue = pageFileContext(f);
+  item.accessibilityInformation = { label: pageFileAccessibleLabel(f, now) };
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escape(f.name)}**\n\n`);
   tip.appendMarkdown(`- Where: ${escape(describeLocation(f.location))}\n`);

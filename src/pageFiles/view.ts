@@ -5,9 +5,12 @@ import * as vscode from 'vscode';
 import type { PageFilesChange, PageFilesModel } from '../core/files/model';
 import type { PageFile } from '../core/files/types';
 import { Disposable } from '../common/disposable';
-import { toPageFileItem } from './item';
+import { SelectionContext } from '../common/selectionContext';
+import { pageFileContext, toPageFileItem } from './item';
 
 export const PAGE_FILES_VIEW_ID = 'notionAssets.pageFiles';
+/** The selected file's contextValue: the palette's file commands match on it (package.json). */
+export const PAGE_FILES_SELECTED_CONTEXT = 'notionAssets.pageFiles.selected';
 const REPAINT_MS = 150;
 const TICK_MS = 30_000;
 
@@ -37,6 +40,7 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
   private readonly changed = this._register(new vscode.EventEmitter<string | undefined | void>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly treeView: vscode.TreeView<string>;
+  readonly selectionContext: SelectionContext<string>;
   private model: PageFilesModel | undefined;
   private modelListener: vscode.Disposable | undefined;
   private repaintTimer: NodeJS.Timeout | undefined;
@@ -46,6 +50,10 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
     super();
     this.treeView = this._register(vscode.window.createTreeView(PAGE_FILES_VIEW_ID, { treeDataProvider: this, canSelectMany: false }));
     this._register(this.treeView.onDidChangeVisibility(() => this.scheduleTick()));
+    this.selectionContext = this._register(new SelectionContext(PAGE_FILES_SELECTED_CONTEXT, this.treeView, (key) => {
+      const f = this.model?.get(key);
+      return f && pageFileContext(f);
+    }));
     this._register({
       dispose: () => {
         clearTimeout(this.repaintTimer);
@@ -61,6 +69,7 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
     this.modelListener?.dispose();
     this.model = model;
     this.modelListener = model.onDidChange((e) => this.onModelChange(e));
+    this.selectionContext.update();
     this.repaintNow();
   }
 
@@ -102,6 +111,7 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
       this.changed.fire(e.file.key);
       return;
     }
+    if (e.type === 'reset') this.selectionContext.update();
     if (e.type === 'reset' || e.type === 'state') this.repaintNow();
     else this.repaintSoon();
   }

@@ -29,6 +29,18 @@ export function formatExpiry(expiryTime: string, now: number): string {
   return `expires in ${Math.ceil(left / MINUTE)} min`;
 }
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** formatExpiry in words for screen readers: "expires in 37 minutes" / "expires in 1 second". */
+export function expiryInWords(expiryTime: string, now: number): string {
+  const left = Date.parse(expiryTime) - now;
+  if (left <= 0) return 'expired';
+  if (left < MINUTE) return `expires in ${plural(Math.ceil(left / 1000), 'second')}`;
+  return `expires in ${plural(Math.ceil(left / MINUTE), 'minute')}`;
+}
+
 /** Pages this upload went to, once each, in order. */
 export function attachedPages(r: UploadRecord): string[] {
   return [...new Set(r.attachments.map((a) => a.pageId))];
@@ -60,6 +72,38 @@ export function describeState(r: UploadRecord, now: number, running = true): str
       return 'expired';
     case 'failed':
       return r.error ? `failed · ${firstSentence(r.error)}` : 'failed';
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+/**
+ * What a screen reader says for a row: the name and the state in words, without the
+ * description's symbols and abbreviations ("·", "%", "min").
+ */
+export function accessibleLabel(r: UploadRecord, now: number, running = true): string {
+  return `${r.filename}, ${stateInWords(r, now, running)}`;
+}
+
+function stateInWords(r: UploadRecord, now: number, running: boolean): string {
+  switch (r.state) {
+    case 'uploading': {
+      const pct = Math.min(100, r.sizeBytes > 0 ? Math.floor((100 * r.sentBytes) / r.sizeBytes) : 0);
+      if (!running) return `interrupted at ${pct} percent${r.noRetry ? '' : ', can be retried'}`;
+      return r.mode === 'external_url' ? 'Notion is importing it' : `uploading, ${pct} percent sent`;
+    }
+    case 'pending':
+      return `uploaded, not attached yet${r.expiryTime ? `, ${expiryInWords(r.expiryTime, now)}` : ''}`;
+    case 'attached': {
+      const pages = attachedPages(r).length;
+      const places = r.attachments.length;
+      if (places === 0) return 'attached';
+      return places > pages ? `attached in ${places} places on ${plural(pages, 'page')}` : `attached to ${plural(pages, 'page')}`;
+    }
+    case 'expired':
+      return 'expired, Notion no longer accepts it';
+    case 'failed':
+      return r.error ? `failed: ${firstSentence(r.error)}` : 'failed';
     case 'cancelled':
       return 'cancelled';
   }
@@ -134,5 +178,6 @@ export function toTreeItem(r: UploadRecord, now: number, titles: PageTitles = ()
   item.iconPath = stateIcon(r.state, running);
   item.tooltip = tooltip(r, now, titles, running);
   item.contextValue = contextValue(r, running);
+  item.accessibilityInformation = { label: accessibleLabel(r, now, running) };
   return item;
 }

@@ -4,9 +4,12 @@
 import * as vscode from 'vscode';
 import type { UploadHistory } from '../core/history/uploadHistory';
 import { Disposable } from '../common/disposable';
-import { toTreeItem, type PageTitles } from './item';
+import { SelectionContext } from '../common/selectionContext';
+import { contextValue, toTreeItem, type PageTitles } from './item';
 
 export const UPLOADS_VIEW_ID = 'notionAssets.uploads';
+/** The selected upload's contextValue: the palette's item commands match on it (package.json). */
+export const UPLOADS_SELECTED_CONTEXT = 'notionAssets.uploads.selected';
 const TICK_MS = 30_000;
 /** setTimeout's ceiling; longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -133,6 +136,7 @@ export class ExpiryTicker extends Disposable {
 export class UploadsView extends Disposable {
   readonly provider: UploadsTreeProvider;
   readonly treeView: vscode.TreeView<string>;
+  readonly selectionContext: SelectionContext<string>;
 
   constructor(
     private readonly history: UploadHistory,
@@ -147,6 +151,14 @@ export class UploadsView extends Disposable {
       dragAndDropController: new DropController(onDropFiles),
       canSelectMany: true,
       showCollapseAll: false,
+    }));
+    this.selectionContext = this._register(new SelectionContext(UPLOADS_SELECTED_CONTEXT, this.treeView, (key) => {
+      const r = history.get(key);
+      return r && contextValue(r, r.state !== 'uploading' || (isRunning?.(key) ?? true));
+    }));
+    // A selected upload that changes state (finishes, fails) changes which actions the palette offers.
+    this._register(history.onDidChange(({ keys }) => {
+      if (this.treeView.selection.length && (keys.length === 0 || keys.includes(this.treeView.selection[0]))) this.selectionContext.update();
     }));
     const ticker = this._register(new ExpiryTicker(history, () => this.treeView.visible, () => this.provider.refresh()));
     this._register(this.treeView.onDidChangeVisibility(() => ticker.schedule()));
