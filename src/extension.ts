@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { UploadHistory } from './core/history/uploadHistory';
 import { createApi, type NotionAssetsApi } from './api';
 import { registerCommands } from './commands';
+import { describeActivation, measureActivation, type ActivationTimes } from './common/activationTimes';
 import type { FeatureContext } from './common/context';
 import { Log } from './common/log';
 import { Services } from './common/services';
@@ -21,10 +22,14 @@ import { UploadsView } from './uploadsView/view';
 
 let history: UploadHistory | undefined;
 
+/** Our part of the last activation (module load, activate()); read by the host tier. */
+export let activationTimes: ActivationTimes | undefined;
+
 /** What activate() returns: uploads (api.ts) plus the page files browser (pageFiles/register.ts). */
 export type ExtensionApi = NotionAssetsApi & { readonly files: PageFilesApi };
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const started = performance.now();
   const log = new Log();
   const tokens = new TokenStore(context.secrets);
   history = await UploadHistory.open(new GlobalStateHistoryStore(context.globalState), { maxEntries: historySize() });
@@ -48,7 +53,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   void tokens.refreshContext();
   log.info(`Notion Assets ${version} activated (${history.size} uploads in the history)`);
-  return Object.freeze({ ...createApi(services), files: pageFiles.api });
+  const api = Object.freeze({ ...createApi(services), files: pageFiles.api });
+  activationTimes = measureActivation(started);
+  log.debug(describeActivation(activationTimes));
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

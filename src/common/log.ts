@@ -27,6 +27,10 @@ export class Log implements vscode.Disposable {
     else this.warn(line);
   }
 
+  debug(msg: string): void {
+    this.channel.debug(this.clean(msg));
+  }
+
   info(msg: string): void {
     this.channel.info(this.clean(msg));
   }
