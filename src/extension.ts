@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   }));
 
   void tokens.refreshContext();
-  log.info(`Notion Assets ${version} activated (${history.size} uploads in the history)`);
+  log.info(`Notion Assets ${version} activated`);
   const api = Object.freeze({ ...createApi(services), files: pageFiles.api });
   activationTimes = measureActivation(started);
   log.debug(describeActivation(activationTimes));

@@ -142,7 +142,7 @@ export class UploadsView extends Disposable {
     private readonly history: UploadHistory,
     onDropFiles: (uris: vscode.Uri[]) => unknown,
     titles?: PageTitles,
-    isRunning?: (key: string) => boolean,
+    private readonly isRunning: (key: string) => boolean = () => true,
   ) {
     super();
     this.provider = this._register(new UploadsTreeProvider(history, titles, isRunning));
@@ -154,7 +154,7 @@ export class UploadsView extends Disposable {
     }));
     this.selectionContext = this._register(new SelectionContext(UPLOADS_SELECTED_CONTEXT, this.treeView, (key) => {
       const r = history.get(key);
-      return r && contextValue(r, r.state !== 'uploading' || (isRunning?.(key) ?? true));
+      return r && contextValue(r, r.state !== 'uploading' || this.isRunning(key));
     }));
     // A selected upload that changes state (finishes, fails) changes which actions the palette offers.
     this._register(history.onDidChange(({ keys }) => {
@@ -168,7 +168,7 @@ export class UploadsView extends Disposable {
       pending ??= setTimeout(() => { pending = undefined; this.updateBadge(); }, 300);
     }));
     this._register({ dispose: () => clearTimeout(pending) });
-    this.updateBadge();
+    // No badge to start with: nothing runs before activation, and the history stays unread until needed.
   }
 
   /** Keys of the selected items (for commands run from the view title or keybindings). */
@@ -178,7 +178,8 @@ export class UploadsView extends Disposable {
 
   private updateBadge(): void {
     let running = 0;
-    for (const r of this.history.list()) if (r.state === 'uploading') running++;
+    // An "uploading" record nothing works on is interrupted (from an earlier window), not running.
+    for (const r of this.history.list()) if (r.state === 'uploading' && this.isRunning(r.key)) running++;
     this.treeView.badge = running ? { value: running, tooltip: `${running} upload${running === 1 ? '' : 's'} running` } : undefined;
   }
 }

