@@ -9,7 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// As vsce and Open VSX read it: `%key%` values resolved from package.nls.json.
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'), (_k, v) => {
+  const m = typeof v === 'string' ? /^%([\w.]+)%$/.exec(v) : null;
+  return m ? nls[m[1]] ?? v : v;
+});
 
 /** Width and height from a PNG's IHDR chunk (it always comes first). */
 function pngSize(file: string): { width: number; height: number } {
