@@ -145,7 +145,7 @@ suite('Views: screen reader labels and keyboard', () => {
       const when = inPalette(entry.command);
       assert.notEqual(when, 'false', `${entry.command} (view title) is in the palette`);
     }
-    // Delete removes the selected uploads, for the same rows the menu offers Remove on.
+    // Delete removes the selected uploads, for the same rows the menu offers Remove on — never while typing (the tree's filter box).
     const del = (pkg().contributes.keybindings as MenuItem[]).find((k) => k.command === 'notionAssets.item.remove');
     assert.ok(del, 'a key removes the selected upload');
     for (const cv of rows['notionAssets.uploads']) {
@@ -154,6 +154,7 @@ suite('Views: screen reader labels and keyboard', () => {
         evaluate(inPalette('notionAssets.item.remove'), { [UPLOADS_SELECTED_CONTEXT]: cv }),
         `Delete on a "${cv}" row`,
       );
+      assert.equal(evaluate(del.when, { focusedView: 'notionAssets.uploads', inputFocus: true, [UPLOADS_SELECTED_CONTEXT]: cv }), false, 'Delete in a text box is not Remove');
     }
   });
 
