@@ -46,6 +46,7 @@ export function registerPageFiles(context: vscode.ExtensionContext, services: Se
     'notionAssets.pageFiles.copyLink': (arg) => commands.copyLink(arg),
     'notionAssets.pageFiles.download': (arg, args) => commands.download(arg, args),
     'notionAssets.pageFiles.copyToPage': (arg, args) => commands.copyToPage(arg, args),
+    'notionAssets.pageFiles.replaceFile': (arg, args) => commands.replaceFile(arg, args),
   };
   context.subscriptions.push(
     view,

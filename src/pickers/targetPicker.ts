@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseNotionId } from '../core/ids';
 import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
-import { defaultBlockType, placementProblem } from '../core/media/placement';
+import { defaultBlockType, placementProblem, type PlacementKind } from '../core/media/placement';
 import type { NotionApi } from '../core/notion/api';
 import type { MediaBlockType } from '../core/notion/types';
 import type { AttachTarget, Placement } from '../core/upload/types';
@@ -19,7 +19,20 @@ const PLACEMENT_TITLES: Record<Placement, string> = {
   icon: 'Set as Page Icon',
   block: 'Add to Page as Block',
   property: 'Attach to Files Property',
+  replace: 'Replace a File on Page',
+  comment: 'Add as Comment on Page',
+  newPage: 'New Page from File',
 };
+
+/** What a placement asks of each file's type (replace: any supported type until its block is read). */
+function kindFor(placement: Placement | undefined, blockType?: MediaBlockType): PlacementKind | undefined {
+  switch (placement) {
+    case undefined: return undefined;
+    case 'block': return blockType ?? 'file';
+    case 'replace': case 'comment': case 'newPage': return 'file';
+    default: return placement;
+  }
+}
 
 export function placementTitle(p: Placement): string {
   return PLACEMENT_TITLES[p];
@@ -82,7 +95,7 @@ export function placementProblems(filenames: string[], placement: Placement, blo
   if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
     return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
   }
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const kind = kindFor(placement, blockType)!;
   const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
   if (problems.length === 0) return undefined;
   const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
@@ -106,7 +119,7 @@ export interface RefusedFile {
 
 /** Each file that cannot go: an unsupported type, or (with a placement) one that does not fit it. */
 export function refusedFiles(filenames: string[], placement?: Placement, blockType?: MediaBlockType): RefusedFile[] {
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const kind = kindFor(placement, blockType);
   return filenames.flatMap((name, index) => {
     if (!categoryOf(name)) {
       const ext = extensionOf(name);
@@ -143,6 +156,7 @@ export async function askPlacement(filenames: string[], pageTitle: string, allow
     items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
   }
   if (inDatabase !== false) items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
+  items.push({ label: '$(comment) Add as Comment on Page', description: single ? 'a comment with the file attached' : 'up to 3 files per comment', choice: 'comment' });
   if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
   const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
   return picked?.choice;
@@ -180,6 +194,8 @@ export interface TargetAnswers {
   property?: string;
   blockType?: MediaBlockType;
   caption?: string;
+  /** The comment's text (placement "comment"). */
+  comment?: string;
 }
 
 /** Page → placement → files property for one file already in Notion (no "upload only"). Undefined when dismissed. */
@@ -196,10 +212,16 @@ export async function askTarget(
   if (!placement || placement === 'none') return undefined;
   const property = placement === 'property' ? await askProperty(services, page, given.property) : undefined;
   if (placement === 'property' && !property) return undefined;
-  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption }) };
+  const comment = placement === 'comment' ? await askComment(given.comment, page.title) : undefined;
+  if (placement === 'comment' && !comment) return undefined;
+  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption, comment }) };
 }
 
-export function buildTarget(pageId: string, placement: Placement, extra: { property?: string; blockType?: MediaBlockType; caption?: string }): AttachTarget {
+export function buildTarget(
+  pageId: string,
+  placement: Placement,
+  extra: { property?: string; blockType?: MediaBlockType; caption?: string; comment?: string; block?: string; title?: string },
+): AttachTarget {
   switch (placement) {
     case 'cover':
     case 'icon':
@@ -208,7 +230,24 @@ export function buildTarget(pageId: string, placement: Placement, extra: { prope
       return { pageId, as: 'block', ...(extra.blockType ? { blockType: extra.blockType } : {}), ...(extra.caption ? { caption: extra.caption } : {}) };
     case 'property':
       return { pageId, as: 'property', property: extra.property! };
+    case 'replace':
+      return { pageId, as: 'replace', blockId: extra.block!, ...(extra.caption !== undefined ? { caption: extra.caption } : {}) };
+    case 'comment':
+      return { pageId, as: 'comment', comment: extra.comment ?? '' };
+    case 'newPage':
+      return { pageId, as: 'newPage', ...(extra.property ? { property: extra.property } : {}), ...(extra.title ? { title: extra.title } : {}) };
   }
+}
+
+/** The comment's text: the given one, else asked (Escape cancels). Notion needs text with attachments. */
+export async function askComment(given: string | undefined, pageTitle: string): Promise<string | undefined> {
+  if (given !== undefined) return given;
+  return vscode.window.showInputBox({
+    title: `Comment on "${pageTitle}"`,
+    prompt: 'The comment\'s text (required: Notion does not take attachments without text). Up to 3 files per comment.',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Type the comment (Notion needs text with the attachments)'),
+  });
 }
 
 /** Open-dialog filters from Notion's supported types. */

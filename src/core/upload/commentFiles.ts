@@ -25,8 +25,13 @@ export function commentGroups<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The text of comment `index` of `total` written for one batch of files: "Screens (2/3)". */
+export function commentPartText(text: string, index: number, total: number): string {
+  return total > 1 ? `${text} (${index + 1}/${total})` : text;
+}
+
 export function commentBody(pageId: string, text: string, uploadIds: string[], part?: { index: number; total: number }): Record<string, unknown> {
-  const content = part && part.total > 1 ? `${text} (${part.index + 1}/${part.total})` : text;
+  const content = part ? commentPartText(text, part.index, part.total) : text;
   return {
     parent: { page_id: pageId },
     rich_text: [{ type: 'text', text: { content } }],

@@ -3,6 +3,7 @@
 // only: the block exists, the integration sees it, it is a live media block on the page;
 // then the write, which keeps the caption unless a new one is given.
 import { fileOfBlock } from '../files/extract';
+import { walkPageFiles } from '../files/walk';
 import { FILE_BLOCK_TYPES } from '../files/types';
 import { parseNotionId } from '../ids';
 import { contentTypeFor } from '../media';
@@ -88,4 +89,30 @@ export async function replaceBlockFile(
   if (ctx.blockType === 'file') payload.name = name;
   // Setting the same file twice gives the same block: the client may repeat it safely.
   await client.updateBlock(ctx.blockId, { [ctx.blockType]: payload }, { signal });
+}
+
+/** A block whose file can be replaced, as a chooser shows it. */
+export interface MediaBlockChoice {
+  blockId: string;
+  blockType: MediaBlockType;
+  /** The file it holds now. */
+  name: string;
+  kind: string;
+  depth: number;
+}
+
+/** The page's image/video/audio/pdf/file blocks, nested ones included (as deep as the browser reads). */
+export async function listMediaBlocks(client: NotionApi, pageId: string, opts: { maxDepth?: number; signal?: AbortSignal } = {}): Promise<MediaBlockChoice[]> {
+  const out: MediaBlockChoice[] = [];
+  await walkPageFiles(client, pageId, {
+    maxDepth: opts.maxDepth,
+    signal: opts.signal,
+    onFile: (f) => {
+      const loc = f.location;
+      if (loc.type === 'block' && (FILE_BLOCK_TYPES as readonly string[]).includes(loc.blockType)) {
+        out.push({ blockId: loc.blockId, blockType: loc.blockType as MediaBlockType, name: f.name, kind: f.kind, depth: loc.depth });
+      }
+    },
+  });
+  return out;
 }

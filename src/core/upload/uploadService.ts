@@ -8,6 +8,7 @@ import type { AttachmentRecord, UploadRecord } from '../history/types';
 import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
 import type { NotionApi } from '../notion/api';
 import { redactUrl } from '../notion/redact';
+import { pageTitle } from '../notion/pageSummary';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, type FileRef } from './attach';
 import { ImportFailedError, UploadValidationError } from './errors';
@@ -19,7 +20,7 @@ import { isAbort, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
 import { checkFilesProperty, fetchTargetPage, filesPropertyNames, MAX_FILES_PER_PROPERTY, resolvePageId } from './target';
 import type { AttachTarget, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
-import { readReplaceTarget, replaceBlockFile, type ReplaceContext } from './replaceBlock';
+import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockChoice, type ReplaceContext } from './replaceBlock';
 import { checkCommentText, commentBody, commentGroups } from './commentFiles';
 import { newPageBody, newPageDetail, readNewPageParent, type NewPageParent } from './newPage';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
@@ -105,6 +106,25 @@ export class UploadService {
     return filesPropertyNames(await fetchTargetPage(this.client, id, pageId, signal));
   }
 
+  /** The page's media blocks whose file can be replaced (reads only). */
+  async listMediaBlocks(pageId: string, opts: { maxDepth?: number; signal?: AbortSignal } = {}): Promise<MediaBlockChoice[]> {
+    const id = resolvePageId({ pageId, as: 'cover' });
+    await fetchTargetPage(this.client, id, pageId, opts.signal);
+    return listMediaBlocks(this.client, id, opts);
+  }
+
+  /** What a new page's parent `pageId` is: a page, or a database with its files properties (reads only). */
+  async describeNewPageParent(pageId: string, signal?: AbortSignal): Promise<{ kind: 'page' | 'database'; id: string; title: string; filesProperties: string[] }> {
+    const parent = await readNewPageParent(this.client, { pageId, as: 'newPage' }, 0, signal);
+    if (parent.kind === 'page') {
+      const page = await this.client.getPage(parent.id, { signal });
+      return { kind: 'page', id: parent.id, title: pageTitle(page as unknown as Record<string, unknown>) || 'Untitled', filesProperties: [] };
+    }
+    const schema = await this.client.getDataSource(parent.id, { signal });
+    const filesProperties = Object.entries(schema.properties).filter(([, p]) => p.type === 'files').map(([n]) => n);
+    return { kind: 'database', id: parent.id, title: parent.title || 'Untitled database', filesProperties };
+  }
+
   // ── Upload ───────────────────────────────────────────────────────────────
 
   /** Uploads a local file; resolves with Notion's upload object once it is `uploaded`. */
@@ -150,11 +170,13 @@ export class UploadService {
 
   /** Attaches finished uploads; on failure each record keeps the intent (retry(key) attaches without resending). */
   private async attachOutcomes(outcomes: Outcome[], names: string[], target: AttachTarget, prepared: Prepared, signal?: AbortSignal): Promise<Attached> {
+    const attached = new Set<string>();
     try {
-      return await this.attachPrepared(prepared, target, outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] })), signal);
+      return await this.attachPrepared(prepared, target, outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] })), signal, attached);
     } catch (err) {
-      // The uploads stay usable (pending) for their hour.
+      // The uploads stay usable (pending) for their hour; those a first comment already holds are done.
       for (const o of outcomes) {
+        if (attached.has(o.key)) continue;
         this.history.update(o.key, { intent: target, error: isAbort(err, signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
       }
       throw err;
@@ -468,11 +490,12 @@ export class UploadService {
   }
 
   /** The write(s) for prepared items, then each item's record gets its attachment. */
-  private async attachPrepared(prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal): Promise<Attached> {
+  private async attachPrepared(prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal, attached?: Set<string>): Promise<Attached> {
     const at = new Date(this.history.now()).toISOString();
     const ref = (it: Item): FileRef => ({ type: 'file_upload', id: it.fileUploadId });
     const record = (it: Item, attachment: Omit<AttachmentRecord, 'at'>) => {
       if (!it.key) return;
+      attached?.add(it.key);
       const rec = this.history.get(it.key);
       this.history.update(it.key, {
         state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachments: [...(rec?.attachments ?? []), { ...attachment, at }],

@@ -218,3 +218,29 @@ test('new page: a property that is missing or not files, or on a page parent, is
   const parent = env.emu.seed.page({ title: 'Plain parent' }).id;
   await rejectsBeforeWrites(env.service.uploadAndAttach(png.path, { pageId: parent, as: 'newPage', property: 'Files' }), 'not-in-database', /has no files properties/);
 });
+
+test('comment: when the second comment fails, the first three files stay attached and only the fourth keeps the intent', async () => {
+  const page = env.emu.seed.page({ title: 'Half done' }).id;
+  const files = await Promise.all(['h1.png', 'h2.png', 'h3.png', 'h4.png'].map((n, i) => randomFile(env.dir, n, 700 + i)));
+  const keys: string[] = [];
+  const original = env.client.createComment.bind(env.client);
+  let calls = 0;
+  // Notion refuses the second comment (armed once the first is written).
+  env.client.createComment = (body, opts) => {
+    if (++calls === 2) env.emu.faults.arm({ method: 'POST', path: '/v1/comments', status: 400, code: 'validation_error', message: 'Injected second refusal.' });
+    return original(body, opts);
+  };
+  try {
+    await assert.rejects(
+      env.service.uploadAndAttachGroup(files.map((f) => f.path), { pageId: page, as: 'comment', comment: 'split' }, { onRecord: (k) => keys.push(k) }),
+      /Injected second refusal/,
+    );
+  } finally {
+    env.client.createComment = original;
+  }
+  assert.equal((await env.client.listComments(page)).results.length, 1);
+  const recs = keys.map((k) => env.history.get(k)!);
+  assert.deepEqual(recs.map((r) => r.state), ['attached', 'attached', 'attached', 'pending']);
+  assert.deepEqual(recs.map((r) => r.intent?.as), [undefined, undefined, undefined, 'comment']);
+  assert.equal(recs[0].error, undefined);
+});
