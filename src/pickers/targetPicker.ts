@@ -146,7 +146,7 @@ interface PlacementItem extends vscode.QuickPickItem {
  * Placements that fit every file; "upload only" when allowed. `inDatabase` false (a page known
  * not to be in a database) leaves out the files property, which only database pages have.
  */
-export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean, inDatabase?: boolean): Promise<PlacementChoice | undefined> {
+export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean, inDatabase?: boolean, allowComment = true): Promise<PlacementChoice | undefined> {
   const single = filenames.length === 1;
   const blockKinds = [...new Set(filenames.map((f) => (categoryOf(f) ? defaultBlockType(f) : 'file')))].join(', ');
   const items: PlacementItem[] = [];
@@ -156,7 +156,8 @@ export async function askPlacement(filenames: string[], pageTitle: string, allow
     items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
   }
   if (inDatabase !== false) items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
-  items.push({ label: '$(comment) Add as Comment on Page', description: single ? 'a comment with the file attached' : 'up to 3 files per comment', choice: 'comment' });
+  // Comments take uploaded files only, not links.
+  if (allowComment) items.push({ label: '$(comment) Add as Comment on Page', description: single ? 'a comment with the file attached' : 'up to 3 files per comment', choice: 'comment' });
   if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
   const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
   return picked?.choice;

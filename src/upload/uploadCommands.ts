@@ -337,7 +337,7 @@ export class UploadCommands {
       const url = options.url ?? (await need(askUrl('Link External URL', 'The page will point at this https URL; nothing is uploaded and the link never expires.')));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Link External URL: choose the page'));
       const name = path.posix.basename(new URL(url).pathname) || new URL(url).hostname;
-      const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase)));
+      const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase, false)));
       if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
       const target = await this.completeTarget(page, placement, options, scripted);
       await this.recents.add(page);

@@ -81,8 +81,8 @@ async function main(): Promise<number> {
     const cover = page.locator('.context-view .action-label', { hasText: /^Set as Page Cover$/ }).first();
     await cover.waitFor({ state: 'visible', timeout: 15_000 });
     await cover.hover();
-    // An image gets cover and icon; "Upload to Notion…" and block/property entries are there too.
-    for (const label of ['Set as Page Icon', 'Add to Page as Block', 'Attach to Files Property']) {
+    // An image gets cover and icon; "Upload to Notion…", block/property, comment, new page and replace entries are there too.
+    for (const label of ['Set as Page Icon', 'Add to Page as Block', 'Attach to Files Property', 'Add as Comment on Page', 'New Page from File…', 'Replace a File on Page…']) {
       assert.ok(await page.locator('.context-view .action-label', { hasText: label }).first().isVisible(), `${label} in the Notion submenu`);
     }
     await shot(page, '01-explorer-notion-menu.png');

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BrowseResult } from '../../../src/pageFiles/commands';
 import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
+import { toTreeItem } from '../../../src/uploadsView/item';
 import { children, countRequests, DEFAULT_TOKEN, getFixture, pageJson, type Fixture } from './fixture';
 import { Messages } from './messages';
 
@@ -108,6 +109,8 @@ suite('Replace, new pages and comments (commands with arguments)', () => {
     assert.equal(after.image.caption[0].plain_text, 'Figure 1');
     const rec = f.api.listUploads().find((r) => r.key === u.key)!;
     assert.deepEqual(rec.attachments.map((a) => [a.placement, a.blockId, a.replaced?.name, a.replaced?.kind]), [['replace', block, 'old-diagram.png', 'external']]);
+    const tip = (toTreeItem(rec, Date.now()).tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /replacing “old\\-diagram\\.png” \(external\) in an image block/, 'the Uploads view names the replaced file');
   });
 
   test('Replace a File on Page: a PDF for an image block is refused before any write, naming the rule', async () => {
