@@ -46,6 +46,8 @@ export interface ReplaceArgs {
   file?: string | vscode.Uri;
   /** A new caption; the block keeps its caption when missing. */
   caption?: string;
+  /** Ask "Replace?" (confirmReplace) even though the file is given: a drop is a person's act, not a script's. */
+  confirm?: boolean;
 }
 
 const WALKING_CONTEXT = 'notionAssets.pageFiles.walking';
@@ -248,7 +250,7 @@ export class PageFilesCommands {
       const uri = given ?? (await this.chooseReplacement(loc.blockType as FileBlockType, f.name));
       if (!uri) return undefined;
       const pageTitle = this.recents.title(f.pageId) ?? 'the page';
-      if (!given && confirmReplace() && !(await confirmBlockReplace(f.name, loc.blockType, pageTitle, path.basename(uri.fsPath)))) return undefined;
+      if ((!given || args.confirm) && confirmReplace() && !(await confirmBlockReplace(f.name, loc.blockType, pageTitle, path.basename(uri.fsPath)))) return undefined;
       const result = await vscode.commands.executeCommand<UploadCommandResult | undefined>('notionAssets.replaceOnPage', {
         files: [uri], page: f.pageId, block: loc.blockId, ...(args.caption !== undefined ? { caption: args.caption } : {}),
       });

@@ -35,18 +35,20 @@ export interface PageFilesApi {
 }
 
 export function registerPageFiles(context: vscode.ExtensionContext, services: Services): PageFilesApi {
-  const view = new PageFilesView();
+  // The view exists before its commands; a drop waits for them (they are set right below).
+  let commands: PageFilesCommands | undefined;
+  const view = new PageFilesView((key, file) => commands?.replaceFile(key, { file, confirm: true }));
   const connection = new PageFilesConnection(services, view);
-  const commands = new PageFilesCommands(services, connection, view, new RecentTargets(context.globalState));
+  commands = new PageFilesCommands(services, connection, view, new RecentTargets(context.globalState));
   const table: Record<string, (...args: any[]) => unknown> = {
-    'notionAssets.browseFiles': (arg) => commands.browse(arg),
-    'notionAssets.pageFiles.refresh': () => commands.refresh(),
-    'notionAssets.pageFiles.cancel': () => commands.cancel(),
-    'notionAssets.pageFiles.openInBrowser': (arg) => commands.openInBrowser(arg),
-    'notionAssets.pageFiles.copyLink': (arg) => commands.copyLink(arg),
-    'notionAssets.pageFiles.download': (arg, args) => commands.download(arg, args),
-    'notionAssets.pageFiles.copyToPage': (arg, args) => commands.copyToPage(arg, args),
-    'notionAssets.pageFiles.replaceFile': (arg, args) => commands.replaceFile(arg, args),
+    'notionAssets.browseFiles': (arg) => commands!.browse(arg),
+    'notionAssets.pageFiles.refresh': () => commands!.refresh(),
+    'notionAssets.pageFiles.cancel': () => commands!.cancel(),
+    'notionAssets.pageFiles.openInBrowser': (arg) => commands!.openInBrowser(arg),
+    'notionAssets.pageFiles.copyLink': (arg) => commands!.copyLink(arg),
+    'notionAssets.pageFiles.download': (arg, args) => commands!.download(arg, args),
+    'notionAssets.pageFiles.copyToPage': (arg, args) => commands!.copyToPage(arg, args),
+    'notionAssets.pageFiles.replaceFile': (arg, args) => commands!.replaceFile(arg, args),
   };
   context.subscriptions.push(
     view,

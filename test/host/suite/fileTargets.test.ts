@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { BrowseResult } from '../../../src/pageFiles/commands';
 import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
 import { toTreeItem } from '../../../src/uploadsView/item';
+import { ReplaceDropController } from '../../../src/pageFiles/view';
 import { children, countRequests, DEFAULT_TOKEN, getFixture, pageJson, type Fixture } from './fixture';
 import { Messages } from './messages';
 
@@ -162,5 +163,33 @@ suite('Replace, new pages and comments (commands with arguments)', () => {
     assert.equal(messages.of('warning').length, 0, 'no question for a script');
     await vscode.commands.executeCommand('notionAssets.pageFiles.replaceFile', key('cover.jpg'), { file: f.file('jpg').fsPath });
     await messages.waitFor(/only image, video, audio, pdf and file blocks/);
+  });
+
+  test('Page Files: a file dropped on a media item replaces it after the same question; several files or no item are refused', async () => {
+    const page = f.emulator.seed.page({ title: 'Drop To Replace' }).id;
+    imageBlockOn(page, 'https://example.com/img/dropped-on.png');
+    const listed = (await vscode.commands.executeCommand<BrowseResult>('notionAssets.browseFiles', page))!;
+    const key = listed.view.rows.find((r) => r.label === 'dropped-on.png')!.key;
+    let result: UploadCommandResult | undefined;
+    // The controller the view uses, wired the way register.ts wires it.
+    const drop = new ReplaceDropController(async (k, file) => {
+      result = await vscode.commands.executeCommand<UploadCommandResult>('notionAssets.pageFiles.replaceFile', k, { file, confirm: true });
+    });
+    const transfer = (...uris: vscode.Uri[]) => {
+      const dt = new vscode.DataTransfer();
+      dt.set('text/uri-list', new vscode.DataTransferItem(uris.map((u) => u.toString()).join('\r\n')));
+      return dt;
+    };
+    await drop.handleDrop(key, transfer(f.file('png'), f.file('jpg')));
+    await messages.waitFor(/drop one file/);
+    await drop.handleDrop(undefined, transfer(f.file('png')));
+    await messages.waitFor(/Drop the file on the image/);
+    assert.equal(result, undefined, 'nothing ran');
+    messages.answerWith((m) => (m.buttons.includes('Replace') ? 'Replace' : undefined));
+    const png = f.file('png');
+    await drop.handleDrop(key, transfer(png));
+    assert.match(messages.shown.find((m) => m.buttons.includes('Replace'))?.text ?? '', /Replace "dropped-on\.png"/, 'asked like a menu click');
+    const [u] = allOk(result, 1);
+    assert.equal(uploadIdIn((await children(f, page))[0].image), u.fileUploadId);
   });
 });
