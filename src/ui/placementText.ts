@@ -4,7 +4,7 @@
 import { categoryOf } from '../core/media/extensions';
 import { defaultBlockType } from '../core/media/placement';
 import { MAX_COMMENT_ATTACHMENTS } from '../core/upload/commentFiles';
-import type { AttachTarget } from '../core/upload/types';
+import type { AttachTarget, Placement } from '../core/upload/types';
 
 /** `"x.mp4"` for one file, `3 files` for several. */
 function subject(names: readonly string[]): string {
@@ -62,4 +62,18 @@ export function placementPhrase(names: readonly string[], target: AttachTarget):
 /** `"x.mp4" was added to "Home" as a video block` (no final period: callers add notes). */
 export function placedMessage(names: readonly string[], pageTitle: string, target: AttachTarget, verb: 'added' | 'copied' = 'added'): string {
   return `${subject(names)} ${names.length === 1 ? 'was' : 'were'} ${verb} to "${pageTitle}" ${placementPhrase(names, target)}`;
+}
+
+const PLACEMENT_TITLES: Record<Placement, string> = {
+  cover: 'Set as Page Cover',
+  icon: 'Set as Page Icon',
+  block: 'Add to Page as Block',
+  property: 'Attach to Files Property',
+  replace: 'Replace a File on Page',
+  comment: 'Add as Comment on Page',
+  newPage: 'New Page from File',
+};
+
+export function placementTitle(p: Placement): string {
+  return PLACEMENT_TITLES[p];
 }
