@@ -4,6 +4,7 @@
 // (as blocks, or in the property) and, for an image, the cover.
 import { categoryOf, defaultBlockType } from '../media';
 import type { NotionApi } from '../notion/api';
+import { pageTitle } from '../notion/pageSummary';
 import type { MediaBlockType } from '../notion/types';
 import type { FileRef } from './attach';
 import { UploadValidationError } from './errors';
@@ -28,13 +29,20 @@ export interface NewPageFile {
 
 /** Reads the parent (a page, else a database) and checks the property target. */
 export async function readNewPageParent(client: NotionApi, target: NewPageTarget, fileCount: number, signal?: AbortSignal): Promise<NewPageParent> {
+  return (await readParentWithSchema(client, target, fileCount, signal)).parent;
+}
+
+/** The parent and, for a database, the names of its files properties. */
+export async function readParentWithSchema(
+  client: NotionApi, target: NewPageTarget, fileCount: number, signal?: AbortSignal,
+): Promise<{ parent: NewPageParent; filesProperties: string[] }> {
   const id = resolvePageId(target);
   const shown = target.pageId;
   let parent: NewPageParent | undefined;
   if (target.parent !== 'database') {
     try {
-      await fetchTargetPage(client, id, shown, signal);
-      parent = { kind: 'page', id, parentKey: 'page_id', title: '', titleProperty: 'title' };
+      const page = await fetchTargetPage(client, id, shown, signal);
+      parent = { kind: 'page', id, parentKey: 'page_id', title: pageTitle(page as unknown as Record<string, unknown>) || 'Untitled', titleProperty: 'title' };
     } catch (e) {
       if (target.parent === 'page' || !(e instanceof UploadValidationError) || e.rule !== 'not-a-page') throw e;
     }
@@ -52,7 +60,8 @@ export async function readNewPageParent(client: NotionApi, target: NewPageTarget
     });
     const titleProperty = Object.entries(schema.properties).find(([, p]) => p.type === 'title')?.[0] ?? 'title';
     if (target.property !== undefined) checkSchemaProperty(schema.properties, target.property, schema.title || shown, fileCount);
-    return { kind: 'database', id: schema.id, parentKey: schema.parentKey, title: schema.title, titleProperty };
+    const filesProperties = Object.entries(schema.properties).filter(([, p]) => p.type === 'files').map(([n]) => n);
+    return { parent: { kind: 'database', id: schema.id, parentKey: schema.parentKey, title: schema.title, titleProperty }, filesProperties };
   }
   if (target.property !== undefined) {
     throw new UploadValidationError(
@@ -61,7 +70,7 @@ export async function readNewPageParent(client: NotionApi, target: NewPageTarget
       `Cannot put the files in property "${target.property}": a new page under a page has no files properties (choose a database as the parent, or leave the property out).`,
     );
   }
-  return parent;
+  return { parent, filesProperties: [] };
 }
 
 function checkSchemaProperty(properties: Record<string, { type: string }>, property: string, dbTitle: string, count: number): void {

@@ -8,7 +8,6 @@ import type { AttachmentRecord, UploadRecord } from '../history/types';
 import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
 import type { NotionApi } from '../notion/api';
 import { redactUrl } from '../notion/redact';
-import { pageTitle } from '../notion/pageSummary';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, type FileRef } from './attach';
 import { ImportFailedError, UploadValidationError } from './errors';
@@ -22,7 +21,7 @@ import { checkFilesProperty, fetchTargetPage, filesPropertyNames, MAX_FILES_PER_
 import type { AttachTarget, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
 import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockChoice, type ReplaceContext } from './replaceBlock';
 import { checkCommentText, commentBody, commentGroups } from './commentFiles';
-import { newPageBody, newPageDetail, readNewPageParent, type NewPageParent } from './newPage';
+import { newPageBody, newPageDetail, readNewPageParent, readParentWithSchema, type NewPageParent } from './newPage';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
 
 export interface UploadServiceConfig extends UploadServiceOptions {
@@ -115,14 +114,8 @@ export class UploadService {
 
   /** What a new page's parent `pageId` is: a page, or a database with its files properties (reads only). */
   async describeNewPageParent(pageId: string, signal?: AbortSignal): Promise<{ kind: 'page' | 'database'; id: string; title: string; filesProperties: string[] }> {
-    const parent = await readNewPageParent(this.client, { pageId, as: 'newPage' }, 0, signal);
-    if (parent.kind === 'page') {
-      const page = await this.client.getPage(parent.id, { signal });
-      return { kind: 'page', id: parent.id, title: pageTitle(page as unknown as Record<string, unknown>) || 'Untitled', filesProperties: [] };
-    }
-    const schema = await this.client.getDataSource(parent.id, { signal });
-    const filesProperties = Object.entries(schema.properties).filter(([, p]) => p.type === 'files').map(([n]) => n);
-    return { kind: 'database', id: parent.id, title: parent.title || 'Untitled database', filesProperties };
+    const { parent, filesProperties } = await readParentWithSchema(this.client, { pageId, as: 'newPage' }, 0, signal);
+    return { kind: parent.kind, id: parent.id, title: parent.title || (parent.kind === 'page' ? 'Untitled' : 'Untitled database'), filesProperties };
   }
 
   // ── Upload ───────────────────────────────────────────────────────────────
