@@ -114,7 +114,7 @@ suite('Views: screen reader labels and keyboard', () => {
         contextValue(rec('expired', withId)), contextValue(rec('failed')), contextValue(rec('cancelled', withId)),
         contextValue(rec('failed', { noRetry: 'temporary file gone' })),
       ],
-      'notionAssets.pageFiles': ['pageFile.hosted.file', 'pageFile.upload.file', 'pageFile.external.file', 'pageFile.external.link'],
+      'notionAssets.pageFiles': ['pageFile.hosted.file', 'pageFile.hosted.file.block', 'pageFile.upload.file.block', 'pageFile.external.file', 'pageFile.external.link'],
     };
     // The keys the views set on selection (SelectionContext), by the constants the code uses.
     const selectedKey: Record<string, string> = { 'notionAssets.uploads': UPLOADS_SELECTED_CONTEXT, 'notionAssets.pageFiles': PAGE_FILES_SELECTED_CONTEXT };
