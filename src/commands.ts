@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ItemCommands } from './uploadsView/itemCommands';
 import type { Log } from './common/log';
+import type { PastePanel } from './paste/pastePanel';
 import type { TokenCommands } from './token/tokenCommands';
 import type { UploadCommands } from './upload/uploadCommands';
 
@@ -11,12 +12,13 @@ export interface CommandHandlers {
   items: ItemCommands;
   tokens: TokenCommands;
   log: Log;
+  paste: PastePanel;
 }
 
 type Handler = (...args: unknown[]) => unknown;
 
 export function commandTable(h: CommandHandlers): Record<string, Handler> {
-  const { uploads, items, tokens, log } = h;
+  const { uploads, items, tokens, log, paste } = h;
   return {
     // Upload and attach (Explorer/editor menus pass the file URIs; scripts pass an options object).
     'notionAssets.upload': (...a) => uploads.uploadFiles(undefined, a),
@@ -26,6 +28,7 @@ export function commandTable(h: CommandHandlers): Record<string, Handler> {
     'notionAssets.attachToProperty': (...a) => uploads.uploadFiles('property', a),
     'notionAssets.importFromUrl': (...a) => uploads.importFromUrl(a),
     'notionAssets.linkExternal': (...a) => uploads.linkExternal(a),
+    'notionAssets.pasteImage': (...a) => paste.open(a),
     // Token
     'notionAssets.setToken': (a) => tokens.setToken(a as { token?: string } | undefined),
     'notionAssets.checkToken': () => tokens.checkToken(),

@@ -16,6 +16,9 @@ import { TokenCommands } from './token/tokenCommands';
 import { TokenStore } from './storage/tokenStore';
 import { UploadCommands } from './upload/uploadCommands';
 import { UploadsView } from './uploadsView/view';
+import { PastePanel } from './paste/pastePanel';
+import { WebviewShrinker } from './paste/shrinkPanel';
+import { UploadStatusBar } from './upload/uploadStatusBar';
 
 let history: UploadHistory | undefined;
 
@@ -36,7 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
   tokenCommands = new TokenCommands(tokens, services);
-  const uploadCommands = new UploadCommands(services, recents);
+  // Test runs only: the paste and shrink pages answer test.* messages (a synthetic paste, state).
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test;
+  const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+  const uploadCommands = new UploadCommands(services, recents, new WebviewShrinker(media, testHooks));
+  const paste = new PastePanel(uploadCommands, services, recents, media, testHooks);
   const view = new UploadsView(
     history,
     (uris) => uploadCommands.uploadFiles(undefined, [uris]),
@@ -46,8 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const items = new ItemCommands(services, recents, () => view.selection);
 
   context.subscriptions.push(
-    log, tokens, history, services, view,
-    ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
+    log, tokens, history, services, view, paste,
+    new UploadStatusBar(history, (key) => services.isRunning(key)),
+    ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log, paste }),
   );
   // The page files browser (issue #6): its view, commands and API (see pageFiles/register.ts).
   const pageFiles = registerPageFiles(context, services);

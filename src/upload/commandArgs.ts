@@ -23,10 +23,12 @@ export interface CommandOptions {
   filename?: string;
   /** An upload in the history (Uploads view item or its key). */
   upload?: string;
+  /** Images over the workspace's limit are shrunk to fit without asking (scripted calls). */
+  shrink?: boolean;
 }
 
 const OPTION_KEYS: readonly (keyof CommandOptions)[] = [
-  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload',
+  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload', 'shrink',
 ];
 
 function isOptions(v: unknown): v is CommandOptions {
