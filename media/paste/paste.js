@@ -152,6 +152,8 @@
       im.width = r.width;
       im.height = r.height;
       im.name = withExtension(im.name, ext);
+      const input = $(`name-${im.id}`);
+      if (input) input.value = im.name; // render() reads the field back
       im.url = URL.createObjectURL(r.blob);
       setStatus(`${im.shrunk.fromName} shrunk to ${formatBytes(r.blob.size)}, ${r.width}×${r.height} ${typeName(r.type)}.`);
     } catch (e) {

@@ -16,7 +16,9 @@
   /** WebP keeps transparency and is smaller; JPEG where this browser cannot encode WebP. */
   async function outputType() {
     if (!encoderType) {
-      const probe = await new OffscreenCanvas(2, 2).convertToBlob({ type: 'image/webp', quality: 0.8 });
+      const canvas = new OffscreenCanvas(2, 2);
+      canvas.getContext('2d'); // convertToBlob needs a rendering context
+      const probe = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
       encoderType = probe.type === 'image/webp' ? 'image/webp' : 'image/jpeg';
     }
     return encoderType;

@@ -48,6 +48,87 @@ async function uploadsRow(page: Page, name: string) {
   return row;
 }
 
+/** Runs a palette command by its title; F1 is retried until the quick input shows. */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+  for (let i = 0; ; i++) {
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+    if (i === 3) throw new Error('the command palette did not open');
+  }
+  await input.pressSequentially(title, { delay: 40 });
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  await row.click();
+}
+
+/** The page inside the webview panel (VS Code nests it in two iframes). */
+function webviewPage(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Block types on a page, read from the emulator like any API client. */
+async function blockTypes(apiUrl: string, pageId: string): Promise<string[]> {
+  const res = await fetch(`${apiUrl}/v1/blocks/${pageId}/children?page_size=100`, {
+    headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Notion-Version': '2025-09-03' },
+  });
+  return ((await res.json()) as { results: { type: string }[] }).results.map((b) => b.type);
+}
+
+/**
+ * Paste Image to Notion…: the panel from the palette, a PNG put on the browser's clipboard and
+ * pasted with Ctrl+V in the panel, its preview and name, then Upload → page → block → caption.
+ */
+async function pasteThroughPanel(page: Page): Promise<void> {
+  step('Paste Image to Notion… from the palette');
+  await page.locator('.monaco-workbench').first().click({ position: { x: 640, y: 400 } }).catch(() => undefined);
+  await runFromPalette(page, 'Notion: Paste Image to Notion');
+  const panel = webviewPage(page);
+  const drop = panel.locator('#drop');
+  await drop.waitFor({ state: 'visible', timeout: 30_000 });
+  await panel.getByText('to paste an image').first().waitFor({ state: 'visible', timeout: 10_000 });
+
+  step('copy a PNG to the clipboard and press Ctrl+V in the panel');
+  const png = fs.readFileSync(path.join(ROOT, 'media', 'screenshots', '01-explorer-notion-menu.png'));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const card = panel.locator('#images .card').first();
+  for (let i = 0; !(await card.isVisible()); i++) {
+    if (i === 3) throw new Error('no image card after three pastes');
+    await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+    }, png.toString('base64'));
+    await drop.click();
+    await page.keyboard.press('Control+V');
+    await card.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+  }
+  const name = await panel.locator('#images input[type="text"]').first().inputValue();
+  assert.match(name, /^Screenshot \d{4}-\d\d-\d\d \d\d\.\d\d\.\d\d\.png$/, 'the default name');
+  await panel.locator('#images .meta', { hasText: /PNG · .* · \d+×\d+/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await shot(page, '05-paste-panel.png');
+
+  step('Upload → Gallery → Add to Page as Block → no caption');
+  await panel.locator('#upload').click();
+  const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.pressSequentially('Gallery', { delay: 60 });
+  const pageRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Gallery' }).first();
+  await pageRow.waitFor({ state: 'visible', timeout: 20_000 });
+  await pageRow.click();
+  const blockRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Add to Page as Block' }).first();
+  await blockRow.waitFor({ state: 'visible', timeout: 20_000 });
+  await blockRow.click();
+  // The caption question: an input box; Enter leaves it empty.
+  const caption = page.locator('.quick-input-widget', { hasText: /caption/i }).first();
+  await caption.waitFor({ state: 'visible', timeout: 20_000 });
+  await input.press('Enter');
+
+  step('the panel says it was sent and is ready for the next paste');
+  await panel.locator('#status', { hasText: 'Sent the image to Notion' }).waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await panel.locator('#images .card').count(), 0, 'the sent image left the panel');
+}
+
 async function main(): Promise<number> {
   ensureHostDeps();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -150,6 +231,10 @@ async function main(): Promise<number> {
     }
     const dbPage = emulator.getPageJson(ids.databasePageId) as { properties: { Files: { files: { name?: string }[] } } };
     assert.equal(dbPage.properties.Files.files.length, 1, 'the emulator has the file in the property');
+
+    await pasteThroughPanel(page);
+    const galleryBlocks = await blockTypes(emulator.url, ids.galleryPageId);
+    assert.ok(galleryBlocks.includes('image'), `the pasted image is a block on Gallery (${galleryBlocks.join(', ')})`);
 
     step('reload the window: the history is still there');
     await page.waitForTimeout(1500); // history saves are coalesced (500 ms)
