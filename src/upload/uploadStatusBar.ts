@@ -4,40 +4,11 @@
 import * as vscode from 'vscode';
 import type { UploadHistory } from '../core/history/uploadHistory';
 import { Disposable } from '../common/disposable';
+import { statusText, summarize } from './runningSummary';
 
 export const STATUS_ITEM_ID = 'notionAssets.uploadStatus';
 /** Progress fires often: the entry is recounted at most this often. */
 const REFRESH_MS = 250;
-
-export interface RunningSummary {
-  count: number;
-  /** Byte-weighted over the running uploads that know their size; undefined when none does (imports). */
-  percent: number | undefined;
-}
-
-export function summarize(records: readonly { state: string; key: string; sentBytes: number; sizeBytes: number }[], isRunning: (key: string) => boolean): RunningSummary {
-  let count = 0;
-  let sent = 0;
-  let total = 0;
-  for (const r of records) {
-    if (r.state !== 'uploading' || !isRunning(r.key)) continue;
-    count++;
-    if (r.sizeBytes > 0) {
-      sent += Math.min(r.sentBytes, r.sizeBytes);
-      total += r.sizeBytes;
-    }
-  }
-  return { count, percent: total > 0 ? Math.floor((100 * sent) / total) : undefined };
-}
-
-export function statusText(s: RunningSummary): { text: string; label: string } {
-  const pct = s.percent === undefined ? '' : ` · ${s.percent} %`;
-  const spoken = s.percent === undefined ? '' : `, ${s.percent} percent sent`;
-  return {
-    text: `$(cloud-upload) ${s.count} uploading${pct}`,
-    label: `${s.count} ${s.count === 1 ? 'upload' : 'uploads'} to Notion running${spoken}. Show the Uploads view.`,
-  };
-}
 
 export class UploadStatusBar extends Disposable {
   private item: vscode.StatusBarItem | undefined;

@@ -1,7 +1,8 @@
 // The UI test: Playwright clicks through the real workbench (VS Code server + Chromium) like a
 // person would: right-click a file in the Explorer → Notion → Set as Page Cover → pick the page
-// in the quick pick → the notification and the Uploads view show it attached; then a reload
-// keeps it. Screenshots of the menu, the quick pick and the view go to test-artifacts/ui/.
+// in the quick pick → the notification and the Uploads view show it attached; a PNG pasted with
+// Ctrl+V into Paste Image to Notion… becomes a block; then a reload keeps the history.
+// Screenshots of the menu, the quick pick, the view and the paste panel go to test-artifacts/ui/.
 //   node out/test/ui/run.js        (after `node esbuild.js && node esbuild.js --tests`)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -105,13 +106,20 @@ async function pasteThroughPanel(page: Page): Promise<void> {
   const name = await panel.locator('#images input[type="text"]').first().inputValue();
   assert.match(name, /^Screenshot \d{4}-\d\d-\d\d \d\d\.\d\d\.\d\d\.png$/, 'the default name');
   await panel.locator('#images .meta', { hasText: /PNG · .* · \d+×\d+/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // The notification center an earlier step may have opened would cover the panel.
+  const hide = page.locator('.notifications-center .codicon-notifications-hide').first();
+  if (await hide.isVisible()) await hide.click();
   await page.waitForTimeout(500);
   await shot(page, '05-paste-panel.png');
 
   step('Upload → Gallery → Add to Page as Block → no caption');
-  await panel.locator('#upload').click();
   const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  for (let i = 0; ; i++) {
+    await panel.locator('#upload').click();
+    if (await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
+    // Clicked but nothing asked: only click again while the panel is not already sending.
+    if (i === 2 || !(await panel.locator('#upload').isEnabled())) throw new Error('Upload did not ask for the page');
+  }
   await input.pressSequentially('Gallery', { delay: 60 });
   const pageRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Gallery' }).first();
   await pageRow.waitFor({ state: 'visible', timeout: 20_000 });
@@ -242,7 +250,7 @@ async function main(): Promise<number> {
     // The workbench comes back with the Notion Assets container open; the row is read from globalState.
     await uploadsRow(page, 'screenshot.png');
     await uploadsRow(page, 'spec.pdf');
-    console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, persistence across reload)');
+    console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, paste panel with a real Ctrl+V, persistence across reload)');
     return 0;
   } catch (e) {
     console.error('ui: FAILED', e instanceof Error ? e.stack : e);
