@@ -12,7 +12,7 @@ import type { CommandOptions } from '../upload/commandArgs';
 import { parseArgs } from '../upload/commandArgs';
 import { SHRINK_FLOOR_PX, type TemporarySource } from '../upload/oversizedImages';
 import type { UploadCommandResult, UploadCommands } from '../upload/uploadCommands';
-import { formatBytes } from '../uploadsView/item';
+import { formatBytes } from '../ui/format';
 import { extensionForType, typeLabel } from './imageTypes';
 import { panelHtml } from './panelHtml';
 import { safeImageName, writeTemporaryFile, type TemporaryFile } from './temporaryFiles';

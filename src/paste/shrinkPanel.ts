@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatBytes } from '../uploadsView/item';
+import { formatBytes } from '../ui/format';
 import { SHRINK_FLOOR_PX, type ImageShrinker, type ShrunkImage } from '../upload/oversizedImages';
 import { extensionForType, typeForFile, typeLabel } from './imageTypes';
 import { panelHtml } from './panelHtml';

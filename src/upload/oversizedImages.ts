@@ -4,7 +4,8 @@
 // images the browser cannot decode, are refused with the limit and their size named.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatBytes } from '../uploadsView/item';
+import { Dismissed } from '../ui/commandRunner';
+import { formatBytes } from '../ui/format';
 
 /** Longest side, in pixels, a shrunk image never goes below (shown to the user). */
 export const SHRINK_FLOOR_PX = 1280;
@@ -44,9 +45,6 @@ export interface FittedFiles {
   temporary: Map<string, TemporarySource>;
   dispose(): Promise<void>;
 }
-
-/** Thrown when the user dismisses the offer. */
-export class ShrinkDeclined extends Error {}
 
 const TYPE_NAMES: Record<string, string> = { heic: 'HEIC', tif: 'TIFF', tiff: 'TIFF', gif: 'GIF', svg: 'SVG' };
 
@@ -95,7 +93,7 @@ export async function fitToLimit(
         : undefined,
     }, ...buttons);
     if (answer === othersButton) return { ...unchanged, files: uris.filter((u) => !over.some((f) => f.u === u)) };
-    if (answer !== shrinkButton) throw new ShrinkDeclined();
+    if (answer !== shrinkButton) throw new Dismissed();
   }
   const shrunk = new Map<vscode.Uri, ShrunkImage>();
   const dispose = async () => void (await Promise.all([...shrunk.values()].map((s) => s.dispose())));
