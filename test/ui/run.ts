@@ -44,18 +44,13 @@ async function uploadsRow(page: Page, name: string) {
   return row;
 }
 
-/** Runs a palette command by its title; F1 is retried until the quick input shows. */
+/** Runs a palette command by its title (F1 again if the palette did not open). */
 async function runFromPalette(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-  for (let i = 0; ; i++) {
-    await page.keyboard.press('F1');
-    if (await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
-    if (i === 3) throw new Error('the command palette did not open');
-  }
-  await input.pressSequentially(title, { delay: 40 });
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
-  await row.click();
+  await retryUntil(page, 'open the command palette', () => page.keyboard.press('F1'), input);
+  // Typed with its ">" into an empty box, so command mode holds when typeInQuickPick retypes.
+  await input.fill('');
+  await (await typeInQuickPick(page, `>${title}`, title)).click();
 }
 
 /** The page inside the webview panel (VS Code nests it in two iframes). */
@@ -77,7 +72,6 @@ async function blockTypes(apiUrl: string, pageId: string): Promise<string[]> {
  */
 async function pasteThroughPanel(page: Page): Promise<void> {
   step('Paste Image to Notion… from the palette');
-  await page.locator('.monaco-workbench').first().click({ position: { x: 640, y: 400 } }).catch(() => undefined);
   await runFromPalette(page, 'Notion: Paste Image to Notion');
   const panel = webviewPage(page);
   const drop = panel.locator('#drop');
@@ -88,16 +82,14 @@ async function pasteThroughPanel(page: Page): Promise<void> {
   const png = fs.readFileSync(path.join(ROOT, 'media', 'screenshots', '01-explorer-notion-menu.png'));
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const card = panel.locator('#images .card').first();
-  for (let i = 0; !(await card.isVisible()); i++) {
-    if (i === 3) throw new Error('no image card after three pastes');
+  await retryUntil(page, 'paste with Ctrl+V', async () => {
     await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
     }, png.toString('base64'));
     await drop.click();
     await page.keyboard.press('Control+V');
-    await card.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
-  }
+  }, card);
   const name = await panel.locator('#images input[type="text"]').first().inputValue();
   assert.match(name, /^Screenshot \d{4}-\d\d-\d\d \d\d\.\d\d\.\d\d\.png$/, 'the default name');
   await panel.locator('#images .meta', { hasText: /PNG · .* · \d+×\d+/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
@@ -108,28 +100,22 @@ async function pasteThroughPanel(page: Page): Promise<void> {
   await shot(page, '05-paste-panel.png');
 
   step('Upload → Gallery → Add to Page as Block → no caption');
+  const upload = panel.locator('#upload');
   const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-  for (let i = 0; ; i++) {
-    await panel.locator('#upload').click();
-    if (await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) break;
-    // Clicked but nothing asked: only click again while the panel is not already sending.
-    if (i === 2 || !(await panel.locator('#upload').isEnabled())) throw new Error('Upload did not ask for the page');
-  }
-  await input.pressSequentially('Gallery', { delay: 60 });
-  const pageRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Gallery' }).first();
-  await pageRow.waitFor({ state: 'visible', timeout: 20_000 });
-  await pageRow.click();
+  // Clicked again only while the panel is not already sending (the button is disabled then).
+  await retryUntil(page, 'Upload asks for the page', async () => { if (await upload.isEnabled()) await upload.click(); }, input);
+  await (await typeInQuickPick(page, 'Gallery', 'Gallery')).click();
   const blockRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Add to Page as Block' }).first();
   await blockRow.waitFor({ state: 'visible', timeout: 20_000 });
   await blockRow.click();
   // The caption question: an input box; Enter leaves it empty.
-  const caption = page.locator('.quick-input-widget', { hasText: /caption/i }).first();
-  await caption.waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator('.quick-input-widget', { hasText: 'Caption (optional)' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   await input.press('Enter');
 
   step('the panel says it was sent and is ready for the next paste');
   await panel.locator('#status', { hasText: 'Sent the image to Notion' }).waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal(await panel.locator('#images .card').count(), 0, 'the sent image left the panel');
+  await waitForNotification(page, /"Screenshot [^"]+\.png" was added to "Gallery"/);
 }
 
 async function main(): Promise<number> {
