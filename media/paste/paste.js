@@ -78,7 +78,7 @@
       }
       // A screenshot arrives as "image.png"; a copied or dropped file keeps its own name.
       const generic = !file.name || /^image\.\w+$/i.test(file.name);
-      const im = { id: nextId++, blob: file, type: file.type, name: generic ? defaultName(ext) : file.name, url: URL.createObjectURL(file) };
+      const im = { id: nextId++, blob: file, type: file.type, name: generic ? defaultName(ext) : file.name, url: URL.createObjectURL(file), how };
       images.push(im);
       if (canDecode(file.type)) {
         try {
@@ -183,7 +183,7 @@
     }
     setBusy(true, `Sending ${images.length === 1 ? named[0].name : `${images.length} images`} to Notion…`);
     const payload = await Promise.all(named.map(async ({ im, name }) => ({
-      id: im.id, name, type: im.type, bytes: new Uint8Array(await im.blob.arrayBuffer()), width: im.width, height: im.height, shrunk: im.shrunk,
+      id: im.id, name, type: im.type, bytes: new Uint8Array(await im.blob.arrayBuffer()), width: im.width, height: im.height, shrunk: im.shrunk, how: im.how,
     })));
     vscode.postMessage({ type: 'upload', images: payload });
   }

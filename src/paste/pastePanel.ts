@@ -28,6 +28,8 @@ interface PastedImage {
   width?: number;
   height?: number;
   shrunk?: { fromSize: number; fromType: string; fromWidth: number; fromHeight: number; fromName: string };
+  /** How it came into the panel. */
+  how?: 'pasted' | 'dropped';
 }
 
 const PASTED_NO_RETRY = 'it was pasted into a temporary file that no longer exists. Paste it again with "Notion: Paste Image to Notion…".';
@@ -126,14 +128,15 @@ export class PastePanel extends Disposable {
 }
 
 function pastedOrigin(im: PastedImage, size: number): string {
+  const how = im.how === 'dropped' ? 'dropped on the Paste Image panel' : 'pasted from the clipboard';
   const s = im.shrunk;
-  if (!s) return 'pasted from the clipboard';
-  return `pasted from the clipboard, shrunk from ${formatBytes(s.fromSize)}, ${s.fromWidth}×${s.fromHeight} ${typeLabel(s.fromType)} ` +
+  if (!s) return how;
+  return `${how}, shrunk from ${formatBytes(s.fromSize)}, ${s.fromWidth}×${s.fromHeight} ${typeLabel(s.fromType)} ` +
     `to ${formatBytes(size)}, ${im.width ?? '?'}×${im.height ?? '?'} ${typeLabel(im.type)}`;
 }
 
 function doneText(r: UploadCommandResult | undefined, total: number, sent: number): string {
-  if (!r) return 'Not sent (no page chosen). Press Upload when ready.';
+  if (!r) return 'Not sent (a question was closed). Press Upload when ready.';
   if (r.error) return `Not sent: ${r.error}`;
   if (sent === total) return `Sent ${total === 1 ? 'the image' : `${total} images`} to Notion. Paste the next one.`;
   return `${sent} of ${total} sent; the others are still here (see the notification).`;

@@ -92,14 +92,20 @@ suite('Paste Image to Notion (webview panel)', () => {
     assert.deepEqual(leftoverTemporaryFiles(), before, 'the temporary copies are deleted');
   });
 
-  test('a dropped image file keeps its own name; a pasted non-image is refused with what it is', async () => {
+  test('a dropped image file keeps its own name and is recorded as dropped; a pasted non-image is refused with what it is', async () => {
     const p = await openPanel({ page: f.pages.second, placement: 'block' });
     await p.drop([{ name: 'diagram.png', type: 'image/png', bytes: makePng(20, 10) }]);
     let s = await p.waitFor((x) => x.cards.length === 1, 'the dropped image');
     assert.equal(s.cards[0].name, 'diagram.png');
+    assert.match(s.status, /Image dropped/);
     await p.paste([{ name: 'notes.txt', type: 'text/plain', bytes: new TextEncoder().encode('hello') }]);
     s = await p.waitFor((x) => /Not an image Notion takes: notes\.txt \(text\/plain\)/.test(x.status), 'the refusal');
     assert.equal(s.cards.length, 1);
+    await p.click('#upload');
+    await p.waitFor((x) => x.cards.length === 0 && !x.busy, 'the dropped image sent');
+    const record = f.api.listUploads().find((r) => r.filename === 'diagram.png' && r.source.startsWith('dropped'));
+    assert.equal(record?.source, 'dropped on the Paste Image panel');
+    assert.equal(record?.state, 'attached');
   });
 
   test('pasted text that is a URL offers Import from URL and Link External URL; each runs with that URL', async () => {

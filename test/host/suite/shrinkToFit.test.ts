@@ -17,7 +17,9 @@ let bigPng: Buffer | undefined;
 const big = () => (bigPng ??= makePng(2400, 1600, 96, 7));
 const FREE_TOKEN = 'secret_free_workspace_token';
 
-suite('Shrink to Fit (5 MiB workspace)', () => {
+suite('Shrink to Fit (5 MiB workspace)', function () {
+  // Encoding a 10 MiB PNG and re-encoding it in the webview take a few seconds on a busy machine.
+  this.timeout(180_000);
   let f: Fixture;
   let panels: PanelRecorder;
   let messages: Messages;

@@ -31,11 +31,11 @@ suite('Status bar entry while uploads run', () => {
       item.dispose = () => { s.disposed = true; dispose(); };
       return item;
     }) as typeof vscode.window.createStatusBarItem;
-    f.emulator.setLatency(250);
+    f.emulator.setLatency(400);
     try {
       // A multi-part-sized file is not needed: latency keeps a small upload running long enough.
       const running = vscode.commands.executeCommand('notionAssets.upload', { files: [f.file('png'), f.file('pdf')], page: f.pages.second, placement: 'none' });
-      for (let i = 0; i < 100 && !seen.some((s) => s.texts.length); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && !seen.some((s) => s.texts.length); i++) await new Promise((r) => setTimeout(r, 50));
       assert.ok(seen.length, 'a status bar item was shown while uploading');
       const { item } = seen[0];
       assert.match(item.text, /^\$\(cloud-upload\) [12] uploading · \d+ %$/);
@@ -43,7 +43,7 @@ suite('Status bar entry while uploads run', () => {
       assert.equal(typeof item.command === 'string' ? item.command : item.command?.command, 'notionAssets.uploads.focus');
       assert.equal(seen[0].disposed, false);
       await running;
-      for (let i = 0; i < 60 && !seen.every((s) => s.disposed); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && !seen.every((s) => s.disposed); i++) await new Promise((r) => setTimeout(r, 50));
       assert.ok(seen.every((s) => s.disposed), 'gone once nothing uploads');
     } finally {
       f.emulator.setLatency(0);
