@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seedDemo } from '../emulator/cli';
 import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
 import { openWorkbench, startCodeServer } from '../launch/codeServer';
@@ -42,6 +42,15 @@ async function uploadsRow(page: Page, name: string) {
   const row = page.locator('.part.sidebar .monaco-list-row', { hasText: name }).filter({ hasText: /attached · 1 place/ }).first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   return row;
+}
+
+/** Clicks a Notion menu entry, re-opening the menu if it closed before the click, until a quick input asks. */
+async function clickMenuEntryUntilQuickInput(page: Page, entry: Locator, file: string, label: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+  await retryUntil(page, `${label} on ${file}`, async () => {
+    if (!(await entry.isVisible())) await openNotionMenu(page, file, label);
+    await entry.click({ timeout: 5000 });
+  }, input);
 }
 
 /** Runs a palette command by its title (F1 again if the palette did not open). */
@@ -147,7 +156,8 @@ async function main(): Promise<number> {
       assert.ok(await menuEntry(page, label).isVisible(), `${label} in the Notion submenu`);
     }
     await shot(page, '01-explorer-notion-menu.png');
-    await cover.click();
+    // An editor opening late (the row's click previews the file) can close the menu: re-open it until the click asks for the page.
+    await clickMenuEntryUntilQuickInput(page, cover, 'screenshot.png', 'Set as Page Cover');
 
     step('pick the page in the quick pick');
     const pageRow = await typeInQuickPick(page, 'Gallery', 'Gallery');
@@ -179,7 +189,7 @@ async function main(): Promise<number> {
     await uploadEntry.hover();
     await page.waitForTimeout(300);
     await shot(page, '04-pdf-notion-menu.png');
-    await uploadEntry.click();
+    await clickMenuEntryUntilQuickInput(page, uploadEntry, 'spec.pdf', 'Upload to Notion…');
     await (await typeInQuickPick(page, 'First', 'First asset')).click();
     const propertyChoice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Attach to Files Property' }).first();
     await propertyChoice.waitFor({ state: 'visible', timeout: 20_000 });

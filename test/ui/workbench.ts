@@ -58,6 +58,8 @@ export function menuEntry(page: Page, label: string | RegExp): Locator {
 /** Right-click the Explorer row for `name`, open its Notion submenu, and return the entry `label` (visible). */
 export async function openNotionMenu(page: Page, name: string, label: string): Promise<Locator> {
   const row = await focusExplorerRow(page, name);
+  // The click previews the file in an editor; an editor that opens after the menu closes it.
+  await visible(page.locator('.tabs-container .tab.active', { hasText: name }).first(), 30_000);
   const notion = menuEntry(page, 'Notion');
   await retryUntil(page, `right-click ${name}`, () => row.click({ button: 'right' }), notion);
   const entry = menuEntry(page, label);
