@@ -12,9 +12,12 @@ import { imageSize, makePng } from './png';
 import { PanelRecorder } from './webviewDriver';
 
 const MIB = 1024 * 1024;
-let bigPng: Buffer | undefined;
-/** A 2400×1600 PNG of about 10 MiB, made once (encoding it takes the extension host a while). */
-const big = () => (bigPng ??= makePng(2400, 1600, 96, 7));
+const bigPngs = new Map<number, Buffer>();
+/**
+ * A 2400×1600 PNG of about 10 MiB, made once per seed (encoding it takes the extension host a
+ * while). Tests that must not meet an earlier upload of the same shrunk bytes (dedupe) use their own seed.
+ */
+const big = (seed = 7) => bigPngs.get(seed) ?? bigPngs.set(seed, makePng(2400, 1600, 96, seed)).get(seed)!;
 const FREE_TOKEN = 'secret_free_workspace_token';
 
 suite('Shrink to Fit (5 MiB workspace)', function () {
@@ -91,6 +94,21 @@ suite('Shrink to Fit (5 MiB workspace)', function () {
     assert.equal(createHash('sha256').update(fs.readFileSync(file.fsPath)).digest('hex'), sha, 'the original file is unchanged');
   });
 
+  test('a script passes "shrink": true: no question; the big PNG goes as a smaller copy, the small one as it is, in one batch', async () => {
+    const bigFile = f.file('png', big());
+    const small = f.file('png');
+    const res = await vscode.commands.executeCommand<{ uploads: { ok: boolean; key?: string; error?: string }[]; error?: string }>(
+      'notionAssets.addBlock', { files: [bigFile, small], page: f.pages.second, shrink: true });
+    assert.equal(res?.error, undefined, res?.error);
+    assert.deepEqual(res!.uploads.map((u) => u.ok), [true, true], JSON.stringify(res!.uploads));
+    assert.equal(messages.shown.filter((m) => m.buttons.includes('Shrink to Fit')).length, 0, 'nothing asked');
+    const [shrunk, kept] = res!.uploads.map((u) => f.api.listUploads().find((r) => r.key === u.key)!);
+    assert.match(shrunk.source, /^shrunk from .*\.png \(\d+(\.\d)? MiB, 2400×1600 PNG\)/);
+    assert.ok(shrunk.sizeBytes <= 5 * MIB);
+    assert.equal(kept.source, small.fsPath);
+    assert.equal(kept.state, 'attached');
+  });
+
   test('a HEIC over the limit is refused with the limit and its size, and nothing is sent', async () => {
     const heic = f.file('heic', Buffer.alloc(6 * MIB, 7));
     await config().update('defaultTarget', f.pages.blocks, vscode.ConfigurationTarget.Global);
@@ -107,7 +125,7 @@ suite('Shrink to Fit (5 MiB workspace)', function () {
     await vscode.commands.executeCommand('notionAssets.pasteImage', { page, placement: 'block' });
     const p = await panels.waitForPanel('notionAssets.paste');
     await p.ready;
-    await p.paste([{ name: 'image.png', type: 'image/png', bytes: big() }]);
+    await p.paste([{ name: 'image.png', type: 'image/png', bytes: big(9) }]);
     let s = await p.waitFor((x) => x.cards.length === 1 && x.cards[0].over && /up to 5\.0 MiB/.test(x.text), 'the over-the-limit card');
     assert.equal(s.uploadDisabled, true, 'nothing over the limit can be sent');
     assert.match(s.text, /is over this workspace's limit of 5\.0 MiB/);
