@@ -4,6 +4,7 @@
 // images the browser cannot decode, are refused with the limit and their size named.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { categoryOf } from '../core/media/extensions';
 import { Dismissed } from '../ui/commandRunner';
 import { formatBytes } from '../ui/format';
 
@@ -46,13 +47,14 @@ export interface FittedFiles {
   dispose(): Promise<void>;
 }
 
-const TYPE_NAMES: Record<string, string> = { heic: 'HEIC', tif: 'TIFF', tiff: 'TIFF', gif: 'GIF', svg: 'SVG' };
+const TYPE_NAMES: Record<string, string> = { heic: 'HEIC', tif: 'TIFF', tiff: 'TIFF' };
 
 function whyNot(name: string): string {
   const ext = path.extname(name).slice(1).toLowerCase();
   if (ext === 'gif') return 'a GIF cannot be shrunk here without losing its animation';
+  if (ext === 'svg') return 'an SVG is a drawing, not pixels: it cannot be shrunk here';
   if (TYPE_NAMES[ext]) return `${TYPE_NAMES[ext]} images cannot be shrunk here (the browser cannot decode them); export it as PNG or JPEG first`;
-  return 'only PNG, JPEG and WebP images can be shrunk';
+  return categoryOf(name) === 'image' ? 'only PNG, JPEG and WebP images can be shrunk' : 'only images can be shrunk to fit';
 }
 
 /**
