@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Log } from './common/log';
 import type { PageFilesCommands } from './pageFiles/commands';
+import type { PastePanel } from './paste/pastePanel';
 import type { TokenCommands } from './token/tokenCommands';
 import type { UploadCommands } from './upload/uploadCommands';
 import type { ItemCommands } from './uploadsView/itemCommands';
@@ -13,13 +14,14 @@ export interface CommandHandlers {
   tokens: TokenCommands;
   pageFiles: PageFilesCommands;
   log: Log;
+  paste: PastePanel;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (...args: any[]) => unknown;
 
 export function commandTable(h: CommandHandlers): Record<string, Handler> {
-  const { uploads, items, tokens, pageFiles, log } = h;
+  const { uploads, items, tokens, pageFiles, log, paste } = h;
   return {
     // Upload and attach (Explorer/editor menus pass the file URIs; scripts pass an options object).
     'notionAssets.upload': (...a) => uploads.uploadFiles(undefined, a),
@@ -32,6 +34,7 @@ export function commandTable(h: CommandHandlers): Record<string, Handler> {
     'notionAssets.replaceOnPage': (...a) => uploads.uploadFiles('replace', a),
     'notionAssets.importFromUrl': (...a) => uploads.importFromUrl(a),
     'notionAssets.linkExternal': (...a) => uploads.linkExternal(a),
+    'notionAssets.pasteImage': (...a) => paste.open(a),
     // Token
     'notionAssets.setToken': (a) => tokens.setToken(a as { token?: string } | undefined),
     'notionAssets.checkToken': () => tokens.checkToken(),

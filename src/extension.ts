@@ -19,6 +19,9 @@ import { TokenCommands } from './token/tokenCommands';
 import { UploadCommands } from './upload/uploadCommands';
 import { ItemCommands } from './uploadsView/itemCommands';
 import { UploadsView } from './uploadsView/view';
+import { PastePanel } from './paste/pastePanel';
+import { WebviewShrinker } from './paste/shrinkPanel';
+import { UploadStatusBar } from './upload/uploadStatusBar';
 
 let history: UploadHistory | undefined;
 
@@ -38,7 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const ctx: FeatureContext = { extension: context, log, tokens, history, recents: new RecentTargets(context.globalState), services };
   context.subscriptions.push(log, tokens, history, services);
 
-  const uploads = new UploadCommands(services, ctx.recents);
+  // Test runs only: the paste and shrink pages answer test.* messages (a synthetic paste, state).
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test;
+  const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+  const uploads = new UploadCommands(services, ctx.recents, new WebviewShrinker(media, testHooks));
+  const paste = new PastePanel(uploads, services, ctx.recents, media, testHooks);
   const view = new UploadsView(
     history,
     (uris) => uploads.uploadFiles(undefined, [uris]),
@@ -47,8 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   const items = new ItemCommands(services, ctx.recents, () => view.selection);
   const pageFiles = registerPageFiles(ctx);
-  context.subscriptions.push(view, ...registerCommands({
-    uploads, items, tokens: new TokenCommands(tokens, services), pageFiles: pageFiles.commands, log,
+  context.subscriptions.push(view, paste, new UploadStatusBar(history, (key) => services.isRunning(key)), ...registerCommands({
+    uploads, items, tokens: new TokenCommands(tokens, services), pageFiles: pageFiles.commands, log, paste,
   }));
 
   void tokens.refreshContext();

@@ -31,10 +31,12 @@ export interface CommandOptions {
   title?: string;
   /** Placement "newPage" with several files: a page per file ("each", the default for scripts) or one page holding all ("one"). */
   pages?: 'each' | 'one';
+  /** Images over the workspace's limit are shrunk to fit without asking (scripted calls). */
+  shrink?: boolean;
 }
 
 const OPTION_KEYS: readonly (keyof CommandOptions)[] = [
-  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload', 'comment', 'block', 'title', 'pages',
+  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload', 'comment', 'block', 'title', 'pages', 'shrink',
 ];
 
 function isOptions(v: unknown): v is CommandOptions {

@@ -22,6 +22,7 @@ import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, uns
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
+import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
 export interface UploadCommandResult {
@@ -41,7 +42,7 @@ export interface UploadCommandResult {
 type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string; createdPageId?: string; commentId?: string };
 
 export class UploadCommands {
-  constructor(private readonly services: Services, private readonly recents: RecentTargets) {}
+  constructor(private readonly services: Services, private readonly recents: RecentTargets, private readonly shrinker?: ImageShrinker) {}
 
   private get log() {
     return this.services.log;
@@ -52,8 +53,11 @@ export class UploadCommands {
     return runCommand(this.log, what, body, (e) => ({ uploads: [], error: errorText(e) }));
   }
 
-  /** Upload to Notion… / Set as Page Cover / … — `fixed` is the placement the command implies. */
-  uploadFiles(fixed: Placement | undefined, args: unknown[]): Promise<UploadCommandResult | undefined> {
+  /**
+   * Upload to Notion… / Set as Page Cover / … — `fixed` is the placement the command implies.
+   * `temporary`: files whose bytes are a temporary copy (a pasted image), by path.
+   */
+  uploadFiles(fixed: Placement | undefined, args: unknown[], temporary?: ReadonlyMap<string, TemporarySource>): Promise<UploadCommandResult | undefined> {
     const what = fixed ? placementTitle(fixed) : 'Upload to Notion';
     return this.guard(what, async () => {
       const { files, options, scripted } = parseArgs(args);
@@ -74,25 +78,39 @@ export class UploadCommands {
         throw new Error([unsupportedFiles(all), placed && typed.length ? placementProblems(typed, placed, options.blockType) : undefined].filter(Boolean).join(' '));
       }
       if (refused.length) await this.confirmValidOnly(refused, all.length, scripted);
-      const valid = local.filter((_, i) => !refused.some((r) => r.index === i));
-      const names = valid.map((u) => path.basename(u.fsPath));
       const withRefused = (result: UploadCommandResult) =>
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
-      if (placed === 'newPage') return withRefused(await this.newPages(valid, options, scripted));
-      if (placed === 'replace') return withRefused(await this.replaceOnPage(valid[0], options, scripted));
-      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
-      const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
-      const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
-      if (target && !scripted) await this.confirmReplacing(page, target);
-      await this.recents.add(page);
-      if (target?.as === 'comment') {
-        // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
-        const groups = commentGroups(valid);
-        const text = checkCommentText(target.comment);
-        return withRefused(await this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) }))));
+      // Over the workspace's limit: Shrink to Fit (images) or refused, before any upload request.
+      const limit = await (await this.services.uploads()).maxFileSizeBytes();
+      const fitted = await fitToLimit(local.filter((_, i) => !refused.some((r) => r.index === i)), limit, this.shrinker, { scripted, shrink: options.shrink });
+      try {
+        return withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary])));
+      } finally {
+        await fitted.dispose();
       }
-      return withRefused(await this.runUploads(valid, page, placement, target));
     });
+  }
+
+  /** The rest of uploadFiles once the files are known to be acceptable: page, placement, target, uploads. */
+  private async uploadChecked(
+    valid: vscode.Uri[], preset: Placement | 'none' | undefined, options: CommandOptions, scripted: boolean, what: string,
+    temporary: ReadonlyMap<string, TemporarySource>,
+  ): Promise<UploadCommandResult> {
+    const names = valid.map((u) => path.basename(u.fsPath));
+    if (preset === 'newPage') return this.newPages(valid, options, scripted);
+    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted);
+    const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
+    const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
+    const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
+    if (target && !scripted) await this.confirmReplacing(page, target);
+    await this.recents.add(page);
+    if (target?.as === 'comment') {
+      // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
+      const groups = commentGroups(valid);
+      const text = checkCommentText(target.comment);
+      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })));
+    }
+    return this.runUploads(valid, page, placement, target, undefined, temporary);
   }
 
   /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
@@ -206,6 +224,7 @@ export class UploadCommands {
    */
   private async runUploads(
     uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
+    temporary?: ReadonlyMap<string, TemporarySource>,
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
@@ -215,7 +234,8 @@ export class UploadCommands {
         label: path.basename(u.fsPath),
         sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
         run: (signal: AbortSignal, onProgress: (n: number) => void) => {
-          const opts = { signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k) };
+          const temp = temporary?.get(u.fsPath);
+          const opts = { signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k), origin: temp?.origin, noRetry: temp?.noRetry };
           return target
             ? service.uploadAndAttach(u.fsPath, target, opts)
             : service.upload(u.fsPath, opts).then((fileUpload) => ({ fileUpload, key: keyOf.get(job) }));
@@ -232,7 +252,12 @@ export class UploadCommands {
       new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
-      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target, failedRows(failed)),
+      // A temporary copy (pasted, shrunk) is deleted once the batch ends: only the others can be retried.
+      retry: (failed) => {
+        const again = failed.filter((j) => !temporary?.has(uriOf.get(j)!.fsPath));
+        if (again.length) return this.runUploads(again.map((j) => uriOf.get(j)!), page, placement, target, failedRows(again));
+        return vscode.window.showInformationMessage('A pasted or shrunk image is a temporary copy that is gone now: paste it again, or upload the original again.');
+      },
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],

@@ -12,7 +12,11 @@ import { writeQuietUserSettings, writeSampleFiles } from './sampleFiles';
 
 async function main(): Promise<void> {
   ensureHostDeps();
-  const emulator = await startEmulator({ allowHttpImports: true, port: Number(process.env.SANDBOX_EMULATOR_PORT ?? 0) });
+  // A free workspace's 5 MiB per file, so Shrink to Fit can be tried with any large screenshot.
+  const emulator = await startEmulator({
+    allowHttpImports: true, port: Number(process.env.SANDBOX_EMULATOR_PORT ?? 0),
+    tokens: { [DEFAULT_TOKEN]: { maxFileUploadSizeBytes: 5 * 1024 * 1024 } },
+  });
   const ids = seedDemo(emulator);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-sandbox-'));
   const workspace = writeSampleFiles(path.join(dataDir, 'workspace'));
@@ -29,13 +33,15 @@ Notion Assets sandbox is running.
 
   Open in a browser:  ${url}
 
-  Notion emulator:    ${emulator.url}  (token ${DEFAULT_TOKEN})
+  Notion emulator:    ${emulator.url}  (token ${DEFAULT_TOKEN}, a free workspace: 5 MiB per file)
   Seeded pages:       "Emulator Home", "Gallery", database "Assets" with a files property ("First asset")
   Seeded ids:         ${JSON.stringify(ids)}
   Workspace:          ${workspace}
 
 Try: right-click screenshot.png → Notion → Set as Page Cover → type "Gallery" → Enter,
-then open the Notion Assets view in the activity bar. Ctrl+C stops everything.
+then open the Notion Assets view in the activity bar. Or F1 → "Notion: Paste Image to
+Notion…" and press Ctrl+V with a screenshot on the clipboard (over 5 MiB: Shrink to Fit).
+Ctrl+C stops everything.
 `);
   let closing = false;
   const stop = async () => {

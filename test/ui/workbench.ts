@@ -55,19 +55,36 @@ export function menuEntry(page: Page, label: string | RegExp): Locator {
   return page.locator('.context-view .action-label', { hasText: typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label }).first();
 }
 
-/** Right-click the Explorer row for `name`, open its Notion submenu, and return the entry `label` (visible). */
-export async function openNotionMenu(page: Page, name: string, label: string): Promise<Locator> {
+/**
+ * Right-click the Explorer row for `name`, open its Notion submenu, and return the entry `label`
+ * (visible, under the pointer), with `alsoShown` entries visible next to it.
+ */
+export async function openNotionMenu(page: Page, name: string, label: string, alsoShown: readonly string[] = []): Promise<Locator> {
   const row = await focusExplorerRow(page, name);
+  // The click previews the file in an editor; an editor that opens after the menu closes it.
+  await visible(page.locator('.tabs-container .tab.active', { hasText: name }).first(), 30_000);
   const notion = menuEntry(page, 'Notion');
-  await retryUntil(page, `right-click ${name}`, () => row.click({ button: 'right' }), notion);
   const entry = menuEntry(page, label);
-  await retryUntil(page, 'open the Notion submenu', async () => {
-    if (!(await notion.isVisible())) await row.click({ button: 'right' });
-    await notion.hover();
-    await notion.click();
-  }, entry);
-  await entry.hover();
-  return entry;
+  const open = async () => {
+    await retryUntil(page, `right-click ${name}`, () => row.click({ button: 'right' }), notion);
+    await retryUntil(page, 'open the Notion submenu', async () => {
+      if (!(await notion.isVisible())) await row.click({ button: 'right' });
+      await notion.hover();
+      await notion.click();
+    }, entry);
+  };
+  const holds = async () =>
+    (await entry.hover({ timeout: 5000 }).then(() => true, () => false)) &&
+    (await Promise.all([entry, ...alsoShown.map((l) => menuEntry(page, l))].map((l) => l.isVisible()))).every(Boolean);
+  // The preview can still change under the menu (an image's text editor becomes the image
+  // preview, a webview, which takes focus) and close it: open it again until it holds.
+  for (let i = 1; i <= 4; i++) {
+    await open();
+    if (await holds()) return entry;
+    console.log(`ui: the Notion menu of ${name} closed or lacks an entry on try ${i} of 4`);
+    await page.keyboard.press('Escape').catch(() => undefined);
+  }
+  throw new Error(`the Notion menu of ${name} never showed "${label}" with ${JSON.stringify(alsoShown)}. On screen:\n  ${await describeScreen(page)}`);
 }
 
 /** Clicks a notification's message into view: a toast, or the notification center when toasts are held back. */

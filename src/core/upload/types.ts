@@ -72,6 +72,8 @@ export interface UploadOptions {
    * the source instead of the path, e.g. `copied from “Page”/a.png`; retry(key) says to copy again.
    */
   origin?: string;
+  /** With `origin`: why retry(key) cannot redo it (default: the copy's wording, "Copy it again…"). */
+  noRetry?: string;
   /**
    * The record this upload takes over, so the file keeps one record and key: retry(key)'s own
    * record, Retry Failed's failed attempt, a copy's failed import. Ignored while that record is

@@ -99,6 +99,11 @@ export class UploadService {
     return { files, prepared };
   }
 
+  /** The workspace's per-file limit from `users/me` (cached; undefined when Notion does not say). */
+  async maxFileSizeBytes(signal?: AbortSignal): Promise<number | undefined> {
+    return (await this.workspace.get(signal)).maxFileUploadSizeBytes;
+  }
+
   /** Names of the page's `files` properties (empty when the page is not in a database). */
   async listFilesProperties(pageId: string, signal?: AbortSignal): Promise<string[]> {
     const id = resolvePageId({ pageId, as: 'cover' });
@@ -401,7 +406,7 @@ export class UploadService {
     const now = new Date(this.history.now()).toISOString();
     this.history.put({
       key, source: origin ?? file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: sha,
-      mtimeMs: file.mtimeMs, mode: plan.mode, state: 'uploading', sentBytes: 0, noRetry: origin === undefined ? undefined : copiedNoRetry(origin),
+      mtimeMs: file.mtimeMs, mode: plan.mode, state: 'uploading', sentBytes: 0, noRetry: origin === undefined ? undefined : opts.noRetry ?? copiedNoRetry(origin),
       numberOfParts: plan.mode === 'multi_part' ? plan.numberOfParts : undefined,
       partSizeBytes: plan.mode === 'multi_part' ? plan.partSizeBytes : undefined,
       createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now, intent,

@@ -133,6 +133,16 @@ suite('Contributions (package.json)', () => {
     for (const c of ['notionAssets.upload', 'notionAssets.importFromUrl', 'notionAssets.linkExternal', 'notionAssets.setToken']) assert.equal(when(c), undefined, `${c} always in the palette`);
   });
 
+  test('Paste Image to Notion… is in the palette, the Uploads view title and the Notion submenu outside the Explorer', () => {
+    const menus = pkg().contributes.menus;
+    const cmd = pkg().contributes.commands.find((c: { command: string }) => c.command === 'notionAssets.pasteImage');
+    assert.equal(cmd?.title, 'Paste Image to Notion…');
+    assert.equal((menus.commandPalette as MenuItem[]).find((i) => i.command === 'notionAssets.pasteImage'), undefined, 'always in the palette');
+    assert.ok((menus['view/title'] as MenuItem[]).some((i) => i.command === 'notionAssets.pasteImage' && i.when === 'view == notionAssets.uploads' && i.group?.startsWith('navigation')));
+    const sub = (menus['notionAssets.submenu'] as MenuItem[]).find((i) => i.command === 'notionAssets.pasteImage');
+    assert.equal(sub?.when, '!filesExplorerFocus', 'the editor and tab menus, not the Explorer\'s file menu');
+  });
+
   test('Uploads view: activity-bar container with an icon from media/, title and item actions', () => {
     const p = pkg();
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
