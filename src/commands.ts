@@ -1,22 +1,25 @@
 // Every command of the extension in one table: id → handler. package.json contributes the
 // same ids (titles, menus, when clauses); a host test checks the two agree.
 import * as vscode from 'vscode';
-import type { ItemCommands } from './uploadsView/itemCommands';
 import type { Log } from './common/log';
+import type { PageFilesCommands } from './pageFiles/commands';
 import type { TokenCommands } from './token/tokenCommands';
 import type { UploadCommands } from './upload/uploadCommands';
+import type { ItemCommands } from './uploadsView/itemCommands';
 
 export interface CommandHandlers {
   uploads: UploadCommands;
   items: ItemCommands;
   tokens: TokenCommands;
+  pageFiles: PageFilesCommands;
   log: Log;
 }
 
-type Handler = (...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (...args: any[]) => unknown;
 
 export function commandTable(h: CommandHandlers): Record<string, Handler> {
-  const { uploads, items, tokens, log } = h;
+  const { uploads, items, tokens, pageFiles, log } = h;
   return {
     // Upload and attach (Explorer/editor menus pass the file URIs; scripts pass an options object).
     'notionAssets.upload': (...a) => uploads.uploadFiles(undefined, a),
@@ -41,6 +44,14 @@ export function commandTable(h: CommandHandlers): Record<string, Handler> {
     'notionAssets.item.retry': (...a) => items.retry(...a),
     'notionAssets.item.cancel': (...a) => items.cancel(...a),
     'notionAssets.item.remove': (...a) => items.remove(...a),
+    // The Page Files view
+    'notionAssets.browseFiles': (arg) => pageFiles.browse(arg),
+    'notionAssets.pageFiles.refresh': () => pageFiles.refresh(),
+    'notionAssets.pageFiles.cancel': () => pageFiles.cancel(),
+    'notionAssets.pageFiles.openInBrowser': (arg) => pageFiles.openInBrowser(arg),
+    'notionAssets.pageFiles.copyLink': (arg) => pageFiles.copyLink(arg),
+    'notionAssets.pageFiles.download': (arg, args) => pageFiles.download(arg, args),
+    'notionAssets.pageFiles.copyToPage': (arg, args) => pageFiles.copyToPage(arg, args),
   };
 }
 

@@ -1,20 +1,22 @@
-// Activation: wires the token store, the upload history, the lazy network services, the
-// Uploads view and the command table, and returns the API for other extensions. Nothing
+// Activation: builds the objects every feature shares (one FeatureContext), creates each
+// feature, registers the command table, and returns the API for other extensions. Nothing
 // here loads the network bundle (dist/core.js): that happens on the first command that needs Notion.
 import * as vscode from 'vscode';
 import { UploadHistory } from './core/history/uploadHistory';
 import { createApi, type NotionAssetsApi } from './api';
 import { registerCommands } from './commands';
-import { GlobalStateHistoryStore } from './storage/historyStore';
-import { ItemCommands } from './uploadsView/itemCommands';
+import type { FeatureContext } from './common/context';
 import { Log } from './common/log';
-import { registerPageFiles, type PageFilesApi } from './pageFiles/register';
-import { RecentTargets } from './storage/recentTargets';
 import { Services } from './common/services';
 import { historySize } from './common/settings';
-import { TokenCommands } from './token/tokenCommands';
+import { registerPageFiles, type PageFilesApi } from './pageFiles/register';
+import { GlobalStateHistoryStore } from './storage/historyStore';
+import { RecentTargets } from './storage/recentTargets';
 import { TokenStore } from './storage/tokenStore';
+import { offerToken } from './token/offerToken';
+import { TokenCommands } from './token/tokenCommands';
 import { UploadCommands } from './upload/uploadCommands';
+import { ItemCommands } from './uploadsView/itemCommands';
 import { UploadsView } from './uploadsView/view';
 
 let history: UploadHistory | undefined;
@@ -26,35 +28,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const log = new Log();
   const tokens = new TokenStore(context.secrets);
   history = await UploadHistory.open(new GlobalStateHistoryStore(context.globalState), { maxEntries: historySize() });
-  const recents = new RecentTargets(context.globalState);
+  const version = String(context.extension.packageJSON.version ?? 'dev');
+  const services = new Services(tokens, history, log, version, offerToken);
+  const ctx: FeatureContext = { extension: context, log, tokens, history, recents: new RecentTargets(context.globalState), services };
+  context.subscriptions.push(log, tokens, history, services);
 
-  let tokenCommands: TokenCommands | undefined;
-  const offerToken = async (): Promise<boolean> => {
-    const pick = await vscode.window.showWarningMessage(
-      'Notion Assets needs your Notion integration token (the Internal Integration Secret) before it can reach Notion.', 'Set Token');
-    return pick === 'Set Token' && (await tokenCommands!.setToken()) !== undefined;
-  };
-  const services = new Services(tokens, history, log, String(context.extension.packageJSON.version ?? 'dev'), offerToken);
-  tokenCommands = new TokenCommands(tokens, services);
-  const uploadCommands = new UploadCommands(services, recents);
+  const uploads = new UploadCommands(services, ctx.recents);
   const view = new UploadsView(
     history,
-    (uris) => uploadCommands.uploadFiles(undefined, [uris]),
-    (id) => recents.title(id),
+    (uris) => uploads.uploadFiles(undefined, [uris]),
+    (id) => ctx.recents.title(id),
     (key) => services.isRunning(key),
   );
-  const items = new ItemCommands(services, recents, () => view.selection);
-
-  context.subscriptions.push(
-    log, tokens, history, services, view,
-    ...registerCommands({ uploads: uploadCommands, items, tokens: tokenCommands, log }),
-  );
-  // The page files browser (issue #6): its view, commands and API (see pageFiles/register.ts).
-  const pageFiles = registerPageFiles(context, services);
+  const items = new ItemCommands(services, ctx.recents, () => view.selection);
+  const pageFiles = registerPageFiles(ctx);
+  context.subscriptions.push(view, ...registerCommands({
+    uploads, items, tokens: new TokenCommands(tokens, services), pageFiles: pageFiles.commands, log,
+  }));
 
   void tokens.refreshContext();
-  log.info(`Notion Assets ${context.extension.packageJSON.version} activated (${history.size} uploads in the history)`);
-  return Object.freeze({ ...createApi(services), files: pageFiles });
+  log.info(`Notion Assets ${version} activated (${history.size} uploads in the history)`);
+  return Object.freeze({ ...createApi(services), files: pageFiles.api });
 }
 
 export async function deactivate(): Promise<void> {

@@ -39,7 +39,7 @@ function readTap(file) {
   return { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') + num('todo') };
 }
 
-if (!only && !step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])) totals.failed += 1;
+if (!only && !step('type-check (whole project, then src/core without vscode)', 'npm', ['run', '-s', 'check-types'])) totals.failed += 1;
 const built = step('build extension', 'node', ['esbuild.js']) && step('build tests', 'node', ['esbuild.js', '--tests']);
 if (!built) totals.failed += 1;
 

@@ -2,15 +2,9 @@
 // Everything written goes through redactSecrets(), so the token cannot reach the log, and
 // redactUrlsIn(): signed file URLs (echoed back in Notion's errors) lose their signature.
 import * as vscode from 'vscode';
+import { isExpected } from '../core/expectedError';
 import { redactSecrets, redactUrlsIn } from '../core/notion/redact';
 import type { RequestLogEntry } from '../core/notion/transport';
-
-/** Error names (the errors modules of the core) whose message says everything: logged without a stack. */
-const EXPECTED_ERRORS = new Set([
-  'NotionError', 'NotionNetworkError', 'AbortError', 'UploadValidationError', 'FileChangedError', 'ImportFailedError',
-  'CopyFailedError', 'UnsafeFileNameError', 'FileGoneError', 'DownloadHttpError', 'TargetExistsError',
-  'NoTokenError', 'PageNotSharedError',
-]);
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -43,7 +37,7 @@ export class Log implements vscode.Disposable {
 
   error(msg: string, err?: unknown): void {
     // Errors the user caused or Notion answered are explained by their message; a stack only helps for bugs.
-    const stack = err instanceof Error && !EXPECTED_ERRORS.has(err.name) && err.stack ? `\n${err.stack}` : '';
+    const stack = err instanceof Error && !isExpected(err) && err.stack ? `\n${err.stack}` : '';
     const detail = err instanceof Error ? `${err.message}${stack}` : err === undefined ? '' : String(err);
     this.channel.error(this.clean(detail ? `${msg}: ${detail}` : msg));
   }

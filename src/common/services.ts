@@ -10,6 +10,7 @@ import type { NotionClient, NotionClientOptions } from '../core/notion/client';
 import type { UploadService } from '../core/upload/uploadService';
 import type { UploadHistory } from '../core/history/uploadHistory';
 import { Disposable } from './disposable';
+import { NoTokenError } from './errors';
 import type { Log } from './log';
 import { affectsConnection, affectsTransfer, connectionSettings, transferSettings } from './settings';
 import type { TokenStore } from '../storage/tokenStore';
@@ -32,14 +33,6 @@ export function loadCore(): CoreModule {
   // A runtime require of the sibling bundle (esbuild keeps it external, see esbuild.js).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (core ??= require('./core.js') as CoreModule);
-}
-
-/** Raised when a command needs a token and the user declined to set one. */
-export class NoTokenError extends Error {
-  override readonly name = 'NoTokenError';
-  constructor() {
-    super('No Notion token is set. Run "Notion: Set Token" and paste your integration\'s secret.');
-  }
 }
 
 interface Connected {

@@ -7,15 +7,17 @@ import type { CopyResult } from '../core/files/copy';
 import type { WalkState } from '../core/files/model';
 import type { PageFile } from '../core/files/types';
 import { parseNotionId } from '../core/ids';
-import { isCancellation, showError } from '../ui/errorMessages';
+import { percentReporter, runCommand, withCancellableProgress } from '../ui/commandRunner';
+import { showError } from '../ui/errorMessages';
+import { percent } from '../ui/format';
 import type { PageFilesConnection } from './connection';
 import { isLinkOnly } from './item';
 import { PAGE_FILES_VIEW_ID, type PageFilesView } from './view';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { showPlaced } from '../ui/placedNotice';
-import { placedMessage } from '../ui/placementText';
-import { askPage, askTarget, placementTitle, type TargetAnswers } from '../pickers/targetPicker';
+import { placedMessage, placementTitle } from '../ui/placementText';
+import { askPage, askTarget, type TargetAnswers } from '../pickers/targetPicker';
 import { attachedPages } from '../uploadsView/item';
 
 export interface BrowseResult {
@@ -51,11 +53,9 @@ export class PageFilesCommands {
     private readonly recents: RecentTargets,
   ) {}
 
-  private fail(what: string, e: unknown): undefined {
-    if (isCancellation(e)) return undefined;
-    this.services.log.error(what, e);
-    showError(what, e, () => this.services.log.show());
-    return undefined;
+  /** Shows an error the way every command does (see commandRunner.ts). */
+  private run<T>(what: string, body: () => Promise<T>): Promise<T | undefined> {
+    return runCommand(this.services.log, what, body);
   }
 
   /** The page to browse: an id/URL, an Uploads view item (its page), or the picker. */
@@ -80,7 +80,7 @@ export class PageFilesCommands {
 
   /** Notion: Browse Files on Page… — lists the page's files in the Page Files view. */
   async browse(arg?: unknown): Promise<BrowseResult | undefined> {
-    try {
+    return this.run('Browse Files on Page', async () => {
       const pageId = await this.choosePage(arg);
       if (!pageId) return undefined;
       this.pageId = pageId;
@@ -91,27 +91,25 @@ export class PageFilesCommands {
       this.walk?.abort();
       const walk = (this.walk = new AbortController());
       await vscode.commands.executeCommand('setContext', WALKING_CONTEXT, true);
-      const state = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Reading the page’s files', cancellable: true },
-        (progress, token) => {
-          token.onCancellationRequested(() => walk.abort());
-          const sub = browser.model.onDidChange((e) => {
-            if (e.type === 'progress') progress.report({ message: `${e.progress.blocks} blocks read, ${e.progress.files} files found` });
-          });
-          return browser.open(pageId, { signal: walk.signal, maxDepth }).finally(() => sub.dispose());
-        },
-      );
+      const state = await withCancellableProgress('Reading the page’s files', (signal, progress) => {
+        signal.addEventListener('abort', () => walk.abort());
+        const sub = browser.model.onDidChange((e) => {
+          if (e.type === 'progress') progress.report({ message: `${e.progress.blocks} blocks read, ${e.progress.files} files found` });
+        });
+        return browser.open(pageId, { signal: walk.signal, maxDepth }).finally(() => sub.dispose());
+      });
       if (this.walk === walk) {
         this.walk = undefined;
         await vscode.commands.executeCommand('setContext', WALKING_CONTEXT, false);
       }
       const model = browser.model;
-      if (state === 'failed' && model.error) this.fail('Browse Files on Page', model.error);
+      if (state === 'failed' && model.error) {
+        this.services.log.error('Browse Files on Page', model.error);
+        showError('Browse Files on Page', model.error, () => this.services.log.show());
+      }
       if (state === 'done' && model.title) await this.recents.add({ id: model.pageId ?? pageId, title: model.title });
       return { pageId: model.pageId ?? pageId, state, files: model.files, view: this.view.snapshot() };
-    } catch (e) {
-      return this.fail('Browse Files on Page', e);
-    }
+    });
   }
 
   async refresh(): Promise<BrowseResult | undefined> {
@@ -137,25 +135,21 @@ export class PageFilesCommands {
   }
 
   async openInBrowser(arg?: unknown): Promise<boolean | undefined> {
-    try {
+    return this.run('Open in Browser', async () => {
       const f = await this.fresh(this.file(arg, 'Open in Browser'));
       // A string keeps the signed URL byte for byte; vscode.Uri would re-encode its query.
       return await vscode.env.openExternal(f.url as unknown as vscode.Uri);
-    } catch (e) {
-      return this.fail('Open in Browser', e);
-    }
+    });
   }
 
   async copyLink(arg?: unknown): Promise<string | undefined> {
-    try {
+    return this.run('Copy Link', async () => {
       const f = await this.fresh(this.file(arg, 'Copy Link'));
       await vscode.env.clipboard.writeText(f.url);
       const until = f.expiryTime ? ` (works until ${new Date(f.expiryTime).toLocaleTimeString()})` : '';
       vscode.window.setStatusBarMessage(`Copied the link to “${f.name}”${until}`, 5000);
       return f.url;
-    } catch (e) {
-      return this.fail('Copy Link', e);
-    }
+    });
   }
 
   private async chooseFolder(given: DownloadArgs['folder']): Promise<string | undefined> {
@@ -173,7 +167,7 @@ export class PageFilesCommands {
   }
 
   async download(arg?: unknown, args: DownloadArgs = {}): Promise<{ path: string; bytes: number; sha256: string } | undefined> {
-    try {
+    return this.run('Download', async () => {
       const f = this.file(arg, 'Download');
       if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: use Open in Browser.`);
       const folder = await this.chooseFolder(args.folder);
@@ -186,43 +180,34 @@ export class PageFilesCommands {
         declined = !ok;
         return ok;
       };
-      const res = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Downloading “${f.name}”`, cancellable: true },
-        (progress, token) => {
-          const ac = new AbortController();
-          token.onCancellationRequested(() => ac.abort());
-          let shown = 0;
-          return service.download(f, {
-            directory: folder,
-            fileName: args.fileName,
-            signal: ac.signal,
-            confirmOverwrite,
-            onProgress: (received, total) => {
-              if (!total) return progress.report({ message: `${Math.round(received / 1024)} KiB` });
-              const pct = Math.floor((received / total) * 100);
-              if (pct > shown) progress.report({ increment: pct - shown, message: `${pct}%` });
-              shown = pct;
-            },
-          }).catch((e: unknown) => {
-            // "Don't replace" was the user's answer, not a failure: nothing to report.
-            if (declined) throw new vscode.CancellationError();
-            throw e;
-          });
-        },
-      );
+      const res = await withCancellableProgress(`Downloading “${f.name}”`, (signal, progress) => {
+        const reportPercent = percentReporter(progress, (pct) => `${pct}%`);
+        return service.download(f, {
+          directory: folder,
+          fileName: args.fileName,
+          signal,
+          confirmOverwrite,
+          onProgress: (received, total) => {
+            if (!total) return progress.report({ message: `${Math.round(received / 1024)} KiB` });
+            reportPercent(received, total);
+          },
+        }).catch((e: unknown) => {
+          // "Don't replace" was the user's answer, not a failure: nothing to report.
+          if (declined) throw new vscode.CancellationError();
+          throw e;
+        });
+      });
       const uri = vscode.Uri.file(res.path);
       void vscode.window.showInformationMessage(`Downloaded “${f.name}” to ${vscode.workspace.asRelativePath(uri)}.`, 'Open', 'Reveal in Explorer').then((pick) => {
         if (pick === 'Open') void vscode.commands.executeCommand('vscode.open', uri);
         if (pick === 'Reveal in Explorer') void vscode.commands.executeCommand('revealInExplorer', uri);
       });
       return { path: res.path, bytes: res.bytes, sha256: res.sha256 };
-    } catch (e) {
-      return this.fail('Download', e);
-    }
+    });
   }
 
   async copyToPage(arg?: unknown, args: CopyArgs = {}): Promise<CopyResult | undefined> {
-    try {
+    return this.run('Copy to Another Page', async () => {
       const f = this.file(arg, 'Copy to Another Page');
       if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: copy its link instead.`);
       const asked = await askTarget(this.services, this.recents, f.name, args, `Copy “${f.name}” to…`);
@@ -230,26 +215,19 @@ export class PageFilesCommands {
       const { page, target } = asked;
       const service = await this.connection.service();
       const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link';
-      const res = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${placementTitle(target.as)}: “${f.name}” → “${page.title}” (${how})`, cancellable: true },
-        (progress, token) => {
-          const ac = new AbortController();
-          token.onCancellationRequested(() => ac.abort());
-          // Only when Notion could not import the link and the bytes go through this machine.
-          let shown = '';
-          const onProgress = (stage: 'download' | 'upload', done: number, total: number | undefined) => {
-            const message = `re-uploading: ${stage === 'download' ? 'downloading' : 'uploading'}${total ? ` ${Math.floor((done / total) * 100)}%` : ''}`;
-            if (message !== shown) progress.report({ message: (shown = message) });
-          };
-          return service.copyToPage(f, target, { signal: ac.signal, onProgress, sourceTitle: this.recents.title(f.pageId) });
-        },
-      );
+      const res = await withCancellableProgress(`${placementTitle(target.as)}: “${f.name}” → “${page.title}” (${how})`, (signal, progress) => {
+        // Only when Notion could not import the link and the bytes go through this machine.
+        let shown = '';
+        const onProgress = (stage: 'download' | 'upload', done: number, total: number | undefined) => {
+          const message = `re-uploading: ${stage === 'download' ? 'downloading' : 'uploading'}${total ? ` ${percent(done, total)}%` : ''}`;
+          if (message !== shown) progress.report({ message: (shown = message) });
+        };
+        return service.copyToPage(f, target, { signal, onProgress, sourceTitle: this.recents.title(f.pageId) });
+      });
       await this.recents.add(page);
       const note = res.via === 'reupload' ? ' (Notion could not import the link, so it was re-uploaded)' : '';
       showPlaced(`${placedMessage([f.name], page.title, target, 'copied')}${note}.`, page.id);
       return res;
-    } catch (e) {
-      return this.fail('Copy to Another Page', e);
-    }
+    });
   }
 }

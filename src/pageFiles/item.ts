@@ -2,7 +2,7 @@
 // hosted, when its link expires, and the contextValue that decides which actions show.
 import * as vscode from 'vscode';
 import { describeLocation, type FileKind, type PageFile } from '../core/files/types';
-import { formatExpiry } from '../uploadsView/item';
+import { formatExpiry } from '../ui/format';
 
 const KIND_LABELS: Record<FileKind, string> = {
   hosted: 'Notion-hosted',

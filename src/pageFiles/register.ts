@@ -1,7 +1,6 @@
-// The page files browser (issue #6), VS Code side: the Page Files view, its commands, and
-// the same operations for other extensions. Activation only creates the (empty) view and
-// registers commands; the network core is loaded on first use.
-import * as vscode from 'vscode';
+// The page files browser, VS Code side: the Page Files view, its commands (registered in
+// commands.ts), and the same operations for other extensions. Activation only creates the
+// (empty) view; the network core is loaded on first use.
 import type { CopyResult } from '../core/files/copy';
 import type { DownloadResult } from '../core/files/download';
 import type { PageFile } from '../core/files/types';
@@ -9,8 +8,7 @@ import type { AttachTarget } from '../core/upload/types';
 import { PageFilesCommands } from './commands';
 import { PageFilesConnection } from './connection';
 import { PageFilesView } from './view';
-import { RecentTargets } from '../storage/recentTargets';
-import type { Services } from '../common/services';
+import type { FeatureContext } from '../common/context';
 
 /** The file browser's operations for other extensions (same token, service and settings as the commands). */
 export interface PageFilesApi {
@@ -34,30 +32,19 @@ export interface PageFilesApi {
   copyToPage(file: PageFile, target: AttachTarget, opts?: { signal?: AbortSignal }): Promise<CopyResult>;
 }
 
-export function registerPageFiles(context: vscode.ExtensionContext, services: Services): PageFilesApi {
+/** The Page Files view and its connection (activation creates only the empty view). */
+export function registerPageFiles(ctx: FeatureContext): { commands: PageFilesCommands; api: PageFilesApi } {
   const view = new PageFilesView();
-  const connection = new PageFilesConnection(services, view);
-  const commands = new PageFilesCommands(services, connection, view, new RecentTargets(context.globalState));
-  const table: Record<string, (...args: any[]) => unknown> = {
-    'notionAssets.browseFiles': (arg) => commands.browse(arg),
-    'notionAssets.pageFiles.refresh': () => commands.refresh(),
-    'notionAssets.pageFiles.cancel': () => commands.cancel(),
-    'notionAssets.pageFiles.openInBrowser': (arg) => commands.openInBrowser(arg),
-    'notionAssets.pageFiles.copyLink': (arg) => commands.copyLink(arg),
-    'notionAssets.pageFiles.download': (arg, args) => commands.download(arg, args),
-    'notionAssets.pageFiles.copyToPage': (arg, args) => commands.copyToPage(arg, args),
-  };
-  context.subscriptions.push(
-    view,
-    connection,
-    ...Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
-  );
+  const connection = new PageFilesConnection(ctx.services, view);
+  const commands = new PageFilesCommands(ctx.services, connection, view, ctx.recents);
+  ctx.extension.subscriptions.push(view, connection);
   const service = () => connection.service();
-  return Object.freeze({
+  const api = Object.freeze({
     listFiles: async (page, opts) => (await service()).listFiles(page, opts),
     freshUrl: async (file, opts) => (await service()).freshUrl(file, { verify: true, ...opts }),
     download: async (file, folder, opts = {}) =>
       (await service()).download(file, { ...opts, directory: folder, confirmOverwrite: () => opts.overwrite ?? false }),
     copyToPage: async (file, target, opts) => (await service()).copyToPage(file, target, opts),
   } satisfies PageFilesApi);
+  return { commands, api };
 }

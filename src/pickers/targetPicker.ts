@@ -2,28 +2,19 @@
 // files property, which caption. Each is skipped when the caller supplied the answer.
 import * as vscode from 'vscode';
 import { parseNotionId } from '../core/ids';
-import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
-import { defaultBlockType, placementProblem } from '../core/media/placement';
+import { categoryOf } from '../core/media/extensions';
+import { defaultBlockType } from '../core/media/placement';
 import type { NotionApi } from '../core/notion/api';
 import type { MediaBlockType } from '../core/notion/types';
 import type { AttachTarget, Placement } from '../core/upload/types';
 import { pickPage, type PickedPage } from './pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
+import { PageNotSharedError } from '../common/errors';
+import { placementProblems } from '../upload/refusals';
 import type { Services } from '../common/services';
 
 /** A placement, or "upload only" (attach later from the Uploads view). */
 export type PlacementChoice = Placement | 'none';
-
-const PLACEMENT_TITLES: Record<Placement, string> = {
-  cover: 'Set as Page Cover',
-  icon: 'Set as Page Icon',
-  block: 'Add to Page as Block',
-  property: 'Attach to Files Property',
-};
-
-export function placementTitle(p: Placement): string {
-  return PLACEMENT_TITLES[p];
-}
 
 /** The page: the caller's URL/id, else the workspace default, else the picker. Undefined when dismissed. */
 export async function askPage(
@@ -48,18 +39,6 @@ export async function askPage(
   return picked;
 }
 
-/** A page the integration cannot see: said once, before any file is touched. */
-export class PageNotSharedError extends Error {
-  override readonly name = 'PageNotSharedError';
-  readonly code = 'object_not_found';
-  constructor(readonly pageId: string) {
-    super(
-      `Notion cannot show page ${pageId} to the integration: it is not shared with it (or it is not a page). ` +
-      'In Notion, open the page, choose ••• → Connections and add the integration, then try again.',
-    );
-  }
-}
-
 /**
  * The page's title. Throws PageNotSharedError when Notion answers 404 (nothing is uploaded
  * for a page that cannot take it); undefined for other failures (the upload reports them).
@@ -75,54 +54,6 @@ async function titleOf(client: NotionApi, pageId: string): Promise<string | unde
     if (s.status === 404 || s.code === 'object_not_found') throw new PageNotSharedError(pageId);
     return undefined;
   }
-}
-
-/** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */
-export function placementProblems(filenames: string[], placement: Placement, blockType?: MediaBlockType): string | undefined {
-  if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
-    return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
-  }
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
-  const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
-  if (problems.length === 0) return undefined;
-  const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
-  const list = blockType === 'pdf' ? '.pdf' : describeExtensions(needed);
-  return `${problems.join('; ')}. Supported: ${list}.`;
-}
-
-/** Unsupported types, named, with the list of what Notion accepts. */
-export function unsupportedFiles(filenames: string[]): string | undefined {
-  const bad = filenames.filter((f) => !categoryOf(f));
-  if (!bad.length) return undefined;
-  return `Notion does not accept ${bad.map((b) => `"${b}"`).join(', ')}: the file type is not supported. Supported — ${describeExtensions()}.`;
-}
-
-/** A file of a batch that cannot go to Notion (as asked), and why in a few words. */
-export interface RefusedFile {
-  index: number;
-  name: string;
-  reason: string;
-}
-
-/** Each file that cannot go: an unsupported type, or (with a placement) one that does not fit it. */
-export function refusedFiles(filenames: string[], placement?: Placement, blockType?: MediaBlockType): RefusedFile[] {
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
-  return filenames.flatMap((name, index) => {
-    if (!categoryOf(name)) {
-      const ext = extensionOf(name);
-      return [{ index, name, reason: ext ? `type .${ext} not supported` : 'no file extension, so no type Notion accepts' }];
-    }
-    const problem = kind && placementProblem(name, kind);
-    return problem ? [{ index, name, reason: problem }] : [];
-  });
-}
-
-/** "1 of 4 files can't go to Notion: notes.md (type .md not supported)." */
-export function refusalSummary(refused: readonly RefusedFile[], total: number): string {
-  const max = 4;
-  const listed = refused.slice(0, max).map((r) => `${r.name} (${r.reason})`).join(', ');
-  const more = refused.length > max ? ` and ${refused.length - max} more` : '';
-  return `${refused.length} of ${total} files can't go to Notion: ${listed}${more}.`;
 }
 
 interface PlacementItem extends vscode.QuickPickItem {
@@ -209,16 +140,4 @@ export function buildTarget(pageId: string, placement: Placement, extra: { prope
     case 'property':
       return { pageId, as: 'property', property: extra.property! };
   }
-}
-
-/** Open-dialog filters from Notion's supported types. */
-export function openDialogFilters(imagesOnly: boolean): Record<string, string[]> {
-  if (imagesOnly) return { Images: [...SUPPORTED_EXTENSIONS.image] };
-  return {
-    'Supported files': Object.values(SUPPORTED_EXTENSIONS).flat(),
-    Images: [...SUPPORTED_EXTENSIONS.image],
-    Video: [...SUPPORTED_EXTENSIONS.video],
-    Audio: [...SUPPORTED_EXTENSIONS.audio],
-    Documents: [...SUPPORTED_EXTENSIONS.document],
-  };
 }

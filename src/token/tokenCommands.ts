@@ -5,7 +5,7 @@ import type { BotUser } from '../core/notion/types';
 import { errorActions, errorText } from '../ui/errorMessages';
 import type { Services } from '../common/services';
 import type { TokenStore } from '../storage/tokenStore';
-import { formatBytes } from '../uploadsView/item';
+import { formatBytes } from '../ui/format';
 
 export interface TokenInfo {
   botId: string;

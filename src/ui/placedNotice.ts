@@ -1,7 +1,7 @@
 // The notification after something was put on a page: what and where, with Open Page (the
 // same button after every command that adds to a page).
 import * as vscode from 'vscode';
-import { notionPageUrl } from '../uploadsView/item';
+import { notionPageUrl } from './format';
 
 export function showPlaced(text: string, pageId: string): void {
   void vscode.window.showInformationMessage(text, 'Open Page').then((t) => {

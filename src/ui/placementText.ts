@@ -3,7 +3,7 @@
 // video block"), so upload, import, link, Attach to… and Copy read the same.
 import { categoryOf } from '../core/media/extensions';
 import { defaultBlockType } from '../core/media/placement';
-import type { AttachTarget } from '../core/upload/types';
+import type { AttachTarget, Placement } from '../core/upload/types';
 
 /** `"x.mp4"` for one file, `3 files` for several. */
 function subject(names: readonly string[]): string {
@@ -47,4 +47,15 @@ export function placementPhrase(names: readonly string[], target: AttachTarget):
 /** `"x.mp4" was added to "Home" as a video block` (no final period: callers add notes). */
 export function placedMessage(names: readonly string[], pageTitle: string, target: AttachTarget, verb: 'added' | 'copied' = 'added'): string {
   return `${subject(names)} ${names.length === 1 ? 'was' : 'were'} ${verb} to "${pageTitle}" ${placementPhrase(names, target)}`;
+}
+
+const PLACEMENT_TITLES: Record<Placement, string> = {
+  cover: 'Set as Page Cover',
+  icon: 'Set as Page Icon',
+  block: 'Add to Page as Block',
+  property: 'Attach to Files Property',
+};
+
+export function placementTitle(p: Placement): string {
+  return PLACEMENT_TITLES[p];
 }

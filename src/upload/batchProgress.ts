@@ -2,6 +2,7 @@
 // percentage over all files, the file being sent (when there are several: the title names a
 // single one), what happens once its bytes are sent, and reports at most every `intervalMs`
 // (VS Code's progress takes increments, so each report carries the growth since the last).
+import { percent } from '../ui/format';
 
 export interface ProgressReport {
   /** Percentage points since the previous report (never negative). */
@@ -59,7 +60,7 @@ export class BatchProgress {
   }
 
   get percent(): number {
-    return Math.min(100, Math.floor((100 * this.sent.reduce((a, b) => a + b, 0)) / this.total));
+    return percent(this.sent.reduce((a, b) => a + b, 0), this.total);
   }
 
   private report(force: boolean): ProgressReport | undefined {

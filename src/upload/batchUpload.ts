@@ -3,6 +3,7 @@
 // success, or "N of M failed" with "Retry Failed" (only those) and "Show Log".
 import * as vscode from 'vscode';
 import { BatchProgress, type ProgressReport } from './batchProgress';
+import { withCancellableProgress } from '../ui/commandRunner';
 import { errorActions, errorText, isCancellation } from '../ui/errorMessages';
 
 export interface BatchJob<T> {
@@ -29,37 +30,32 @@ export interface BatchReport<T> {
  */
 export async function runBatch<T>(title: string, jobs: BatchJob<T>[], concurrency = 2, afterSent?: string): Promise<BatchReport<T>> {
   const outcomes = new Array<BatchOutcome<T>>(jobs.length);
-  const ctl = new AbortController();
   const meter = new BatchProgress(jobs, { afterSent });
 
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    async (progress, token) => {
-      token.onCancellationRequested(() => ctl.abort());
-      const show = (r: ProgressReport | undefined) => r && progress.report({ increment: r.increment, message: r.message });
-      let next = 0;
-      const worker = async () => {
-        while (next < jobs.length) {
-          const i = next++;
-          const job = jobs[i];
-          if (ctl.signal.aborted) {
-            outcomes[i] = { job, ok: false, error: new vscode.CancellationError(), cancelled: true };
-            show(meter.finish(i));
-            continue;
-          }
-          show(meter.start(i));
-          try {
-            const value = await job.run(ctl.signal, (bytes) => show(meter.update(i, bytes)));
-            outcomes[i] = { job, ok: true, value };
-          } catch (error) {
-            outcomes[i] = { job, ok: false, error, cancelled: isCancellation(error) || ctl.signal.aborted };
-          }
+  await withCancellableProgress(title, async (signal, progress) => {
+    const show = (r: ProgressReport | undefined) => r && progress.report({ increment: r.increment, message: r.message });
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        const job = jobs[i];
+        if (signal.aborted) {
+          outcomes[i] = { job, ok: false, error: new vscode.CancellationError(), cancelled: true };
           show(meter.finish(i));
+          continue;
         }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
-    },
-  );
+        show(meter.start(i));
+        try {
+          const value = await job.run(signal, (bytes) => show(meter.update(i, bytes)));
+          outcomes[i] = { job, ok: true, value };
+        } catch (error) {
+          outcomes[i] = { job, ok: false, error, cancelled: isCancellation(error) || signal.aborted };
+        }
+        show(meter.finish(i));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+  });
   return {
     outcomes,
     succeeded: outcomes.filter((o) => o.ok).length,

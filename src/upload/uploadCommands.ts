@@ -8,18 +8,17 @@ import type { MediaBlockType } from '../core/notion/types';
 import type { AttachTarget, Placement, UploadAndAttachResult } from '../core/upload/types';
 import { runBatch, showBatchSummary, type BatchJob, type BatchReport } from './batchUpload';
 import { activeEditorFile, parseArgs, type CommandOptions } from './commandArgs';
-import { errorText, isCancellation, showError } from '../ui/errorMessages';
+import { errorText } from '../ui/errorMessages';
+import { Dismissed, need, runCommand, withCancellableProgress } from '../ui/commandRunner';
 import type { PickedPage } from '../pickers/pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { confirmReplace, defaultTarget, transferSettings } from '../common/settings';
-import {
-  askCaption, askPage, askPlacement, askProperty, buildTarget, openDialogFilters, placementProblems, placementTitle, refusalSummary, refusedFiles,
-  unsupportedFiles, type PlacementChoice, type RefusedFile,
-} from '../pickers/targetPicker';
+import { askCaption, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
+import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
 import { showPlaced } from '../ui/placedNotice';
-import { placedMessage, progressTitle } from '../ui/placementText';
-import { notionPageUrl } from '../uploadsView/item';
+import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
+import { notionPageUrl } from '../ui/format';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
 export interface UploadCommandResult {
@@ -34,15 +33,6 @@ export interface UploadCommandResult {
 
 type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string };
 
-/** Thrown to end a command quietly (the user dismissed a question). */
-class Dismissed extends Error {}
-
-async function need<T>(v: PromiseLike<T | undefined> | T | undefined): Promise<T> {
-  const r = await v;
-  if (r === undefined) throw new Dismissed();
-  return r;
-}
-
 export class UploadCommands {
   constructor(private readonly services: Services, private readonly recents: RecentTargets) {}
 
@@ -50,19 +40,9 @@ export class UploadCommands {
     return this.services.log;
   }
 
-  /**
-   * Runs a command body: dismissals end quietly; errors are shown with their fix and returned
-   * in the result (not thrown: the workbench would show a second notification for a menu click).
-   */
-  private async guard(what: string, body: () => Promise<UploadCommandResult>): Promise<UploadCommandResult | undefined> {
-    try {
-      return await body();
-    } catch (e) {
-      if (e instanceof Dismissed || isCancellation(e)) return undefined;
-      this.log.error(what, e);
-      showError(what, e, () => this.log.show());
-      return { uploads: [], error: errorText(e) };
-    }
+  /** Errors are shown with their fix and returned in the result (see commandRunner.ts). */
+  private guard(what: string, body: () => Promise<UploadCommandResult>): Promise<UploadCommandResult | undefined> {
+    return runCommand(this.log, what, body, (e) => ({ uploads: [], error: errorText(e) }));
   }
 
   /** Upload to Notion… / Set as Page Cover / … — `fixed` is the placement the command implies. */
@@ -206,16 +186,11 @@ export class UploadCommands {
       const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
       if (page) await this.recents.add(page);
       const service = await this.services.uploads();
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Notion is importing ${url}`, cancellable: true },
-        async (_p, token) => {
-          const ctl = new AbortController();
-          token.onCancellationRequested(() => ctl.abort());
-          const upload = await service.importFromUrl(url, { filename: options.filename, signal: ctl.signal });
-          if (target) await service.attach(upload.id, target, ctl.signal);
-          return upload;
-        },
-      );
+      const result = await withCancellableProgress(`Notion is importing ${url}`, async (signal) => {
+        const upload = await service.importFromUrl(url, { filename: options.filename, signal });
+        if (target) await service.attach(upload.id, target, signal);
+        return upload;
+      });
       const key = service.history.findByUploadId(result.id)?.key;
       const name = result.filename ?? filename;
       if (target && page) showPlaced(`${placedMessage([name], page.title, target)} (Notion imported it from the link).`, page.id);

@@ -2,32 +2,7 @@
 // tooltip and the contextValue that decides which item actions show.
 import * as vscode from 'vscode';
 import type { UploadRecord } from '../core/history/types';
-
-const MINUTE = 60_000;
-
-export function notionPageUrl(pageId: string): string {
-  return `https://www.notion.so/${pageId.replace(/-/g, '')}`;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
-}
-
-/** "expires in 37 min" / "expires in 40 s"; the minute count rounds up so 59:30 reads 60 min. */
-export function formatExpiry(expiryTime: string, now: number): string {
-  const left = Date.parse(expiryTime) - now;
-  if (left <= 0) return 'expired';
-  if (left < MINUTE) return `expires in ${Math.ceil(left / 1000)} s`;
-  return `expires in ${Math.ceil(left / MINUTE)} min`;
-}
+import { formatBytes, formatExpiry, notionPageUrl, percent } from '../ui/format';
 
 /** Pages this upload went to, once each, in order. */
 export function attachedPages(r: UploadRecord): string[] {
@@ -46,7 +21,7 @@ export function isReusable(r: UploadRecord): boolean {
 export function describeState(r: UploadRecord, now: number, running = true): string {
   switch (r.state) {
     case 'uploading': {
-      const pct = Math.min(100, r.sizeBytes > 0 ? Math.floor((100 * r.sentBytes) / r.sizeBytes) : 0);
+      const pct = percent(r.sentBytes, r.sizeBytes);
       if (!running) return `interrupted · ${pct} %`;
       return r.mode === 'external_url' ? 'importing…' : `uploading ${pct} %`;
     }

@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import type { UploadRecord, UploadState } from '../core/history/types';
 import type { AttachTarget } from '../core/upload/types';
 import type { CommandOptions } from '../upload/commandArgs';
-import { isCancellation, showError } from '../ui/errorMessages';
+import { percentReporter, runCommand, withCancellableProgress } from '../ui/commandRunner';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { askTarget } from '../pickers/targetPicker';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
-import { attachedPages, notionPageUrl } from './item';
+import { notionPageUrl } from '../ui/format';
+import { attachedPages } from './item';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
 
@@ -49,19 +50,12 @@ export class ItemCommands {
     return r;
   }
 
-  private fail(what: string, e: unknown): undefined {
-    if (isCancellation(e)) return undefined;
-    this.services.log.error(what, e);
-    showError(what, e, () => this.services.log.show());
-    return undefined;
-  }
-
   /** Attaches an existing upload somewhere else by its id: no bytes are sent again. */
   async attachTo(...args: unknown[]): Promise<AttachTarget | undefined> {
     const r = this.one(args, 'Attach to');
     if (!r) return undefined;
     const opts = (args.find((a) => a && typeof a === 'object' && !Array.isArray(a)) ?? {}) as CommandOptions;
-    try {
+    return runCommand(this.services.log, 'Attach to', async () => {
       if (!r.fileUploadId || (r.state !== 'pending' && r.state !== 'attached')) {
         throw new Error(`"${r.filename}" is ${r.state}: Notion no longer accepts it. Use Retry to upload it again.`);
       }
@@ -76,9 +70,7 @@ export class ItemCommands {
       );
       showPlaced(`${placedMessage([r.filename], page.title, target)}, without uploading it again.`, page.id);
       return target;
-    } catch (e) {
-      return this.fail('Attach to', e);
-    }
+    });
   }
 
   async copyId(...args: unknown[]): Promise<string | undefined> {
@@ -123,17 +115,15 @@ export class ItemCommands {
 
   private async refresh(records: UploadRecord[], what: string): Promise<UploadRecord[]> {
     if (!records.length) return [];
-    try {
+    const refreshed = await runCommand(this.services.log, what, async () => {
       const service = await this.services.uploads();
-      return await vscode.window.withProgress({ location: { viewId: 'notionAssets.uploads' }, title: what }, async () => {
+      return vscode.window.withProgress({ location: { viewId: 'notionAssets.uploads' }, title: what }, async () => {
         const out: UploadRecord[] = [];
         for (const r of records) out.push(await service.refreshStatus(r.key));
         return out;
       });
-    } catch (e) {
-      this.fail(what, e);
-      return [];
-    }
+    });
+    return refreshed ?? [];
   }
 
   /**
@@ -144,29 +134,13 @@ export class ItemCommands {
     const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
     const done: { key: string; record: UploadRecord }[] = [];
     for (const r of records) {
-      try {
+      await runCommand(this.services.log, `Retry "${r.filename}"`, async () => {
         const service = await this.services.uploads();
-        const res = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Retrying "${r.filename}"`, cancellable: true },
-          async (p, token) => {
-            const ctl = new AbortController();
-            token.onCancellationRequested(() => ctl.abort());
-            let last = 0;
-            return service.retry(r.key, {
-              signal: ctl.signal,
-              onProgress: (sent, total) => {
-                const pct = total ? Math.floor((100 * sent) / total) : 0;
-                p.report({ increment: pct - last, message: `${pct} %` });
-                last = pct;
-              },
-            });
-          },
-        );
+        const res = await withCancellableProgress(`Retrying "${r.filename}"`, (signal, p) =>
+          service.retry(r.key, { signal, onProgress: percentReporter(p) }));
         const key = 'key' in res ? res.key : this.history.findByUploadId(res.id)?.key ?? r.key;
         done.push({ key, record: this.history.get(key) ?? r });
-      } catch (e) {
-        this.fail(`Retry "${r.filename}"`, e);
-      }
+      });
     }
     if (done.length) this.showRetried(done.map((d) => d.record));
     return done.map((d) => d.key);

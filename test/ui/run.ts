@@ -13,6 +13,7 @@ import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
 import { openWorkbench, startCodeServer } from '../launch/codeServer';
 import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
+import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
 const TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 5 * 60_000);
@@ -26,12 +27,6 @@ async function shot(page: Page, name: string): Promise<string> {
 
 function step(title: string): void {
   console.log(`ui: ${title}`);
-}
-
-async function explorerRow(page: Page, name: string) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 60_000 });
-  return row;
 }
 
 /** Opens the Uploads view from its activity-bar icon and returns the row for `name`. */
@@ -70,42 +65,23 @@ async function main(): Promise<number> {
     const { page } = wb;
 
     step('right-click screenshot.png in the Explorer');
-    const row = await explorerRow(page, 'screenshot.png');
-    await page.waitForTimeout(3000); // the workbench settles after the first row appears
-    await row.click();
-    await row.click({ button: 'right' });
-    const notion = page.locator('.context-view .action-label', { hasText: /^Notion$/ }).first();
-    await notion.waitFor({ state: 'visible', timeout: 15_000 });
-    await notion.hover();
-    await notion.click();
-    const cover = page.locator('.context-view .action-label', { hasText: /^Set as Page Cover$/ }).first();
-    await cover.waitFor({ state: 'visible', timeout: 15_000 });
-    await cover.hover();
+    await waitForWorkbench(page);
+    const cover = await openNotionMenu(page, 'screenshot.png', 'Set as Page Cover');
     // An image gets cover and icon; "Upload to Notion…" and block/property entries are there too.
     for (const label of ['Set as Page Icon', 'Add to Page as Block', 'Attach to Files Property']) {
-      assert.ok(await page.locator('.context-view .action-label', { hasText: label }).first().isVisible(), `${label} in the Notion submenu`);
+      assert.ok(await menuEntry(page, label).isVisible(), `${label} in the Notion submenu`);
     }
     await shot(page, '01-explorer-notion-menu.png');
     await cover.click();
 
     step('pick the page in the quick pick');
-    const input = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-    await input.waitFor({ state: 'visible', timeout: 30_000 });
-    await input.pressSequentially('Gallery', { delay: 60 });
-    const pageRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Gallery' }).first();
-    await pageRow.waitFor({ state: 'visible', timeout: 20_000 });
+    const pageRow = await typeInQuickPick(page, 'Gallery', 'Gallery');
     await page.waitForTimeout(500);
     await shot(page, '02-page-quick-pick.png');
     await pageRow.click();
 
     step('the notification says it is now the cover');
-    const message = /"screenshot\.png" was added to "Gallery" as its cover/;
-    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: message }).first();
-    if (!(await toast.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) {
-      // This headless workbench may keep toasts back (the page has no OS focus): the bell shows them all.
-      await page.locator('[id="status.notifications"]').first().click();
-      await page.locator('.notifications-center .notification-list-item-message', { hasText: message }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    }
+    await waitForNotification(page, /"screenshot\.png" was added to "Gallery" as its cover/);
 
     step('the Uploads view shows it attached');
     const item = await uploadsRow(page, 'screenshot.png');
@@ -117,15 +93,11 @@ async function main(): Promise<number> {
 
     step('a PDF: its Notion menu has no cover/icon; the guided flow attaches it to a files property');
     await page.locator('.activitybar .action-item [aria-label^="Explorer"]').first().click();
-    await (await explorerRow(page, 'docs')).click();
-    const pdf = await explorerRow(page, 'spec.pdf');
-    await pdf.click({ button: 'right' });
-    const notion2 = page.locator('.context-view .action-label', { hasText: /^Notion$/ }).first();
-    await notion2.waitFor({ state: 'visible', timeout: 15_000 });
-    await notion2.hover();
-    await notion2.click();
-    const uploadEntry = page.locator('.context-view .action-label', { hasText: /^Upload to Notion…$/ }).first();
-    await uploadEntry.waitFor({ state: 'visible', timeout: 15_000 });
+    const docs = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' }).first();
+    await docs.waitFor({ state: 'visible', timeout: 60_000 });
+    const pdfRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'spec.pdf' }).first();
+    await retryUntil(page, 'expand docs', async () => { if (!(await pdfRow.isVisible())) await docs.click(); }, pdfRow);
+    const uploadEntry = await openNotionMenu(page, 'spec.pdf', 'Upload to Notion…');
     for (const label of ['Set as Page Icon', 'Set as Page Cover']) {
       assert.equal(await page.locator('.context-view .action-label', { hasText: label }).count(), 0, `no "${label}" on a PDF`);
     }
@@ -133,21 +105,12 @@ async function main(): Promise<number> {
     await page.waitForTimeout(300);
     await shot(page, '04-pdf-notion-menu.png');
     await uploadEntry.click();
-    await input.waitFor({ state: 'visible', timeout: 30_000 });
-    await input.pressSequentially('First', { delay: 60 });
-    const rowPick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'First asset' }).first();
-    await rowPick.waitFor({ state: 'visible', timeout: 20_000 });
-    await rowPick.click();
+    await (await typeInQuickPick(page, 'First', 'First asset')).click();
     const propertyChoice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Attach to Files Property' }).first();
     await propertyChoice.waitFor({ state: 'visible', timeout: 20_000 });
     assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Set as Page Cover' }).count(), 0, 'no cover choice for a PDF');
     await propertyChoice.click();
-    const message2 = /"spec\.pdf" was added to "First asset" in its "Files" property/;
-    const toast2 = page.locator('.notification-list-item-message', { hasText: message2 }).first();
-    if (!(await toast2.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) {
-      if (!(await page.locator('.notifications-center').isVisible())) await page.locator('[id="status.notifications"]').first().click();
-      await toast2.waitFor({ state: 'visible', timeout: 30_000 });
-    }
+    await waitForNotification(page, /"spec\.pdf" was added to "First asset" in its "Files" property/);
     const dbPage = emulator.getPageJson(ids.databasePageId) as { properties: { Files: { files: { name?: string }[] } } };
     assert.equal(dbPage.properties.Files.files.length, 1, 'the emulator has the file in the property');
 
@@ -161,6 +124,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     console.error('ui: FAILED', e instanceof Error ? e.stack : e);
+    if (wb) console.error(`ui: on screen:\n  ${await describeScreen(wb.page).catch(() => 'unknown')}`);
     console.error('ui: emulator requests:', emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n'));
     if (wb) await shot(wb.page, 'failure.png').catch(() => undefined);
     return 1;

@@ -2,6 +2,7 @@
 // into place only once complete, so a cancelled or failed download leaves nothing behind.
 // Signed file URLs live on a file host, not the API origin: the request carries no
 // Authorization header (its own connection pool, see fileHost.ts, not the Notion client).
+import { ExpectedError } from '../expectedError';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { link, rename, stat, unlink } from 'node:fs/promises';
@@ -27,14 +28,14 @@ export interface DownloadResult {
 }
 
 /** The file host answered with an error status (an expired signed URL reads as 400/403). */
-export class DownloadHttpError extends Error {
+export class DownloadHttpError extends ExpectedError {
   constructor(readonly status: number, readonly url: string) {
     super(`The file host answered ${status} for ${redactUrl(url)}.`);
     this.name = 'DownloadHttpError';
   }
 }
 
-export class TargetExistsError extends Error {
+export class TargetExistsError extends ExpectedError {
   constructor(readonly path: string) {
     super(`${path} already exists; not overwriting it.`);
     this.name = 'TargetExistsError';

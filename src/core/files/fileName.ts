@@ -1,5 +1,6 @@
 // Safe local file names for downloads. A name Notion reports is untrusted input: it may
 // hold path separators, "..", control characters or names Windows reserves.
+import { ExpectedError } from '../expectedError';
 import { extname } from 'node:path';
 
 const MAX_NAME_BYTES = 255;
@@ -9,7 +10,7 @@ const SEPARATORS = /[/\\]/;
 const WINDOWS_RESERVED_CHARS = /[<>:"|?*]/;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
-export class UnsafeFileNameError extends Error {
+export class UnsafeFileNameError extends ExpectedError {
   constructor(readonly fileName: string, rule: string) {
     super(`Refusing file name ${JSON.stringify(fileName)}: ${rule}.`);
     this.name = 'UnsafeFileNameError';

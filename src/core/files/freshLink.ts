@@ -1,6 +1,7 @@
 // Notion-hosted files come back as signed URLs that live about an hour. A link is
 // "fresh" when it has more than five minutes left; otherwise re-read the object that owns
 // it (the page for cover/icon/property, the block for blocks) for a newly signed URL.
+import { ExpectedError } from '../expectedError';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import type { Block } from '../notion/types';
 import { fileOfBlock, filesOfPage } from './extract';
@@ -9,7 +10,7 @@ import { describeLocation, isNotionHosted, type PageFile } from './types';
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** The file is no longer where it was found (block deleted, cover removed, property edited). */
-export class FileGoneError extends Error {
+export class FileGoneError extends ExpectedError {
   constructor(readonly file: PageFile, detail: string) {
     super(`“${file.name}” (${describeLocation(file.location)}) is no longer on page ${file.pageId}: ${detail}. Refresh the list.`);
     this.name = 'FileGoneError';

@@ -1,5 +1,6 @@
 // The client's error types: an HTTP error Notion answered with (NotionError), a request that
 // got no usable answer (NotionNetworkError), and a cancelled request (NotionAbortError).
+import { ExpectedError } from '../expectedError';
 
 /** Notion error codes (https://developers.notion.com/reference/status-codes). */
 export type NotionErrorCode =
@@ -70,7 +71,7 @@ export interface NotionErrorInit {
 }
 
 /** Notion answered with an error status. `message` is for people; `notionMessage` is Notion's text. */
-export class NotionError extends Error {
+export class NotionError extends ExpectedError {
   override readonly name = 'NotionError';
   readonly status: number;
   readonly code?: string;
@@ -97,7 +98,7 @@ export class NotionError extends Error {
 export type NetworkFailureKind = 'network' | 'timeout';
 
 /** No usable response: the connection failed or dropped, or the request timed out. */
-export class NotionNetworkError extends Error {
+export class NotionNetworkError extends ExpectedError {
   override readonly name = 'NotionNetworkError';
   readonly kind: NetworkFailureKind;
   readonly method: string;
@@ -122,7 +123,7 @@ export class NotionNetworkError extends Error {
 }
 
 /** The caller's AbortSignal fired. `name` is 'AbortError', as for fetch. */
-export class NotionAbortError extends Error {
+export class NotionAbortError extends ExpectedError {
   override readonly name = 'AbortError';
   constructor(method: string, path: string) {
     super(`${method} ${path} was cancelled.`);

@@ -1,4 +1,5 @@
 // Errors the upload service raises itself (Notion's own errors come through as NotionError).
+import { ExpectedError } from '../expectedError';
 
 export type ValidationRule =
   | 'file-not-found'
@@ -20,7 +21,7 @@ export type ValidationRule =
   | 'cannot-retry';
 
 /** A bad input, found before any write request. `file` is the path, URL or value at fault. */
-export class UploadValidationError extends Error {
+export class UploadValidationError extends ExpectedError {
   override readonly name = 'UploadValidationError';
   constructor(readonly file: string, readonly rule: ValidationRule, message: string) {
     super(message);
@@ -28,7 +29,7 @@ export class UploadValidationError extends Error {
 }
 
 /** The file's size or mtime changed while its bytes were being sent: nothing is completed or attached. */
-export class FileChangedError extends Error {
+export class FileChangedError extends ExpectedError {
   override readonly name = 'FileChangedError';
   readonly rule = 'changed-during-upload';
   constructor(readonly file: string, detail: string) {
@@ -37,7 +38,7 @@ export class FileChangedError extends Error {
 }
 
 /** An external import Notion could not complete (`file_import_result.error`). `url` is without its query. */
-export class ImportFailedError extends Error {
+export class ImportFailedError extends ExpectedError {
   override readonly name = 'ImportFailedError';
   constructor(readonly url: string, readonly code: string | undefined, message: string) {
     super(message);

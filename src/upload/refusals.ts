@@ -1,0 +1,67 @@
+// Which files a placement refuses and why, in words, before any request: unsupported types,
+// files that do not fit the placement, and the summary a mixed selection is asked about.
+// No vscode import: tested in the node tier.
+import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
+import { placementProblem } from '../core/media/placement';
+import type { MediaBlockType } from '../core/notion/types';
+import type { Placement } from '../core/upload/types';
+
+/** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */
+export function placementProblems(filenames: string[], placement: Placement, blockType?: MediaBlockType): string | undefined {
+  if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
+    return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
+  }
+  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
+  if (problems.length === 0) return undefined;
+  const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
+  const list = blockType === 'pdf' ? '.pdf' : describeExtensions(needed);
+  return `${problems.join('; ')}. Supported: ${list}.`;
+}
+
+/** Unsupported types, named, with the list of what Notion accepts. */
+export function unsupportedFiles(filenames: string[]): string | undefined {
+  const bad = filenames.filter((f) => !categoryOf(f));
+  if (!bad.length) return undefined;
+  return `Notion does not accept ${bad.map((b) => `"${b}"`).join(', ')}: the file type is not supported. Supported — ${describeExtensions()}.`;
+}
+
+/** A file of a batch that cannot go to Notion (as asked), and why in a few words. */
+export interface RefusedFile {
+  index: number;
+  name: string;
+  reason: string;
+}
+
+/** Each file that cannot go: an unsupported type, or (with a placement) one that does not fit it. */
+export function refusedFiles(filenames: string[], placement?: Placement, blockType?: MediaBlockType): RefusedFile[] {
+  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  return filenames.flatMap((name, index) => {
+    if (!categoryOf(name)) {
+      const ext = extensionOf(name);
+      return [{ index, name, reason: ext ? `type .${ext} not supported` : 'no file extension, so no type Notion accepts' }];
+    }
+    const problem = kind && placementProblem(name, kind);
+    return problem ? [{ index, name, reason: problem }] : [];
+  });
+}
+
+/** "1 of 4 files can't go to Notion: notes.md (type .md not supported)." */
+export function refusalSummary(refused: readonly RefusedFile[], total: number): string {
+  const max = 4;
+  const listed = refused.slice(0, max).map((r) => `${r.name} (${r.reason})`).join(', ');
+  const more = refused.length > max ? ` and ${refused.length - max} more` : '';
+  return `${refused.length} of ${total} files can't go to Notion: ${listed}${more}.`;
+}
+
+/** Open-dialog filters from Notion's supported types. */
+export function openDialogFilters(imagesOnly: boolean): Record<string, string[]> {
+  if (imagesOnly) return { Images: [...SUPPORTED_EXTENSIONS.image] };
+  return {
+    'Supported files': Object.values(SUPPORTED_EXTENSIONS).flat(),
+    Images: [...SUPPORTED_EXTENSIONS.image],
+    Video: [...SUPPORTED_EXTENSIONS.video],
+    Audio: [...SUPPORTED_EXTENSIONS.audio],
+    Documents: [...SUPPORTED_EXTENSIONS.document],
+  };
+}
