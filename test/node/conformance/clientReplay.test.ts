@@ -20,9 +20,9 @@ describe('conformance: the client against recorded Notion answers', () => {
   });
   after(() => server.close());
   afterEach(() => {
-    assert.deepEqual(server.mismatches, [], 'every request is one the recording answered, in order');
-    assert.equal(server.pending, 0, 'every recorded answer was asked for');
-    server.received.length = 0;
+    const { mismatches, unanswered } = server.reset();
+    assert.deepEqual(mismatches, [], 'every request is one the recording answered, in order');
+    assert.equal(unanswered, 0, 'every recorded answer was asked for');
   });
   const lastRequest = () => server.received.at(-1)!;
   const only = (name: string, pick: (i: Interaction) => boolean = () => true) => recording(name).interactions.filter(pick);

@@ -60,8 +60,12 @@ export class ReplayServer {
     for (const i of interactions) this.queue.push({ i, path: opts.path ?? i.request.path });
   }
 
-  get pending(): number {
-    return this.queue.length;
+  /** Ends a test: what went wrong, with the server emptied so the next test starts clean. */
+  reset(): { mismatches: string[]; unanswered: number } {
+    const out = { mismatches: this.mismatches.splice(0), unanswered: this.queue.length };
+    this.queue = [];
+    this.received.length = 0;
+    return out;
   }
 
   private answer(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
