@@ -52,6 +52,17 @@ test('a file of exactly 20,000,000 bytes goes in one part; one byte more goes mu
   assert.equal(up2.content_length, 20_000_001);
 });
 
+test('the service also passes the emulator\'s docRules mode (agreeing names and types, 5 MiB parts, 20,000,000-byte single part)', async (t) => {
+  env.emu.setDocRules(true);
+  t.after(() => env.emu.setDocRules(false));
+  const svc = new UploadService(env.client, { dedupe: false });
+  for (const [name, size] of [['strict.pdf', 20_000_000], ['strict.mov', 26 * MiB + 1]] as const) {
+    const f = await randomFile(env.dir, name, size);
+    const up = await svc.upload(f.path);
+    assert.equal(env.emu.uploadSha256(up.id), f.sha256, name);
+  }
+});
+
 test('multi-part: parts of the configured size, last smaller, byte-exact, progress monotonic to the total', async () => {
   const size = 23 * MiB + 12345;
   const f = await randomFile(env.dir, 'movie.mp4', size);
