@@ -43,6 +43,9 @@ export async function attachFile(client: NotionApi, job: AttachJob): Promise<Att
     case 'property':
       await appendToFilesProperty(client, job, target.property);
       return {};
+    default:
+      // Replace, comment and new page need reads first: the upload service handles them.
+      throw new Error(`attachFile does not handle "${target.as}" targets.`);
   }
 }
 

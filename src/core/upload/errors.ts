@@ -18,7 +18,10 @@ export type ValidationRule =
   | 'invalid-url'
   | 'invalid-options'
   | 'unknown-upload'
-  | 'cannot-retry';
+  | 'cannot-retry'
+  | 'invalid-block-id'
+  | 'not-a-media-block'
+  | 'invalid-comment';
 
 /** A bad input, found before any write request. `file` is the path, URL or value at fault. */
 export class UploadValidationError extends ExpectedError {

@@ -17,8 +17,11 @@ import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtens
 import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
 import { isAbort, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
-import { checkFilesProperty, fetchTargetPage, filesPropertyNames, resolvePageId } from './target';
-import type { AttachTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import { checkFilesProperty, fetchTargetPage, filesPropertyNames, MAX_FILES_PER_PROPERTY, resolvePageId } from './target';
+import type { AttachTarget, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockChoice, type ReplaceContext } from './replaceBlock';
+import { checkCommentText, commentBody, commentGroups } from './commentFiles';
+import { newPageBody, newPageDetail, readNewPageParent, readParentWithSchema, type NewPageParent } from './newPage';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
 
 export interface UploadServiceConfig extends UploadServiceOptions {
@@ -36,6 +39,19 @@ export interface UploadServiceConfig extends UploadServiceOptions {
 const RESUME_MARGIN_MS = 60_000;
 
 type Outcome = { key: string; fileUpload: FileUpload; reused: boolean; resumed: boolean };
+
+/** A target after its reads: what the write needs (the block's type, the parent's schema, …). */
+type Prepared =
+  | { as: 'simple'; pageId: string }
+  | { as: 'replace'; pageId: string; ctx: ReplaceContext }
+  | { as: 'comment'; pageId: string; text: string }
+  | { as: 'newPage'; parent: NewPageParent };
+
+/** One upload to attach: its record (if any), Notion's id and the file's name. */
+type Item = { key?: string; fileUploadId: string; filename: string };
+
+/** What the write made, per item where it differs. */
+type Attached = { blockId?: string; createdPageId?: string; commentIds: (string | undefined)[] };
 
 export class UploadService {
   readonly history: UploadHistory;
@@ -64,19 +80,42 @@ export class UploadService {
    * limit, and with a target, the placement and the target page/property (reads only).
    */
   async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal): Promise<LocalFile> {
+    return (await this.validateFor([filePath], target, signal)).files[0];
+  }
+
+  /** validateFile for several files going to one target: each file, then the target's reads once. */
+  private async validateFor(filePaths: string[], target: AttachTarget | undefined, signal?: AbortSignal): Promise<{ files: LocalFile[]; prepared?: Prepared }> {
+    if (target?.as === 'comment') checkCommentText(target.comment);
     const kind = target && placementKind(target);
-    const file = await inspectLocalFile(filePath, kind);
-    if (kind) checkPlacement(file.path, file.filename, kind);
+    const files: LocalFile[] = [];
+    for (const p of filePaths) {
+      const file = await inspectLocalFile(p, kind);
+      if (kind) checkPlacement(file.path, file.filename, kind);
+      files.push(file);
+    }
     const ws = await this.workspace.get(signal);
-    this.checkLimit(file, ws);
-    if (target) await this.checkTarget(target, file.path, signal);
-    return file;
+    for (const f of files) this.checkLimit(f, ws);
+    const prepared = target && (await this.checkTarget(target, files.map((f) => f.path), files.map((f) => f.filename), signal));
+    return { files, prepared };
   }
 
   /** Names of the page's `files` properties (empty when the page is not in a database). */
   async listFilesProperties(pageId: string, signal?: AbortSignal): Promise<string[]> {
     const id = resolvePageId({ pageId, as: 'cover' });
     return filesPropertyNames(await fetchTargetPage(this.client, id, pageId, signal));
+  }
+
+  /** The page's media blocks whose file can be replaced (reads only). */
+  async listMediaBlocks(pageId: string, opts: { maxDepth?: number; signal?: AbortSignal } = {}): Promise<MediaBlockChoice[]> {
+    const id = resolvePageId({ pageId, as: 'cover' });
+    await fetchTargetPage(this.client, id, pageId, opts.signal);
+    return listMediaBlocks(this.client, id, opts);
+  }
+
+  /** What a new page's parent `pageId` is: a page, or a database with its files properties (reads only). */
+  async describeNewPageParent(pageId: string, signal?: AbortSignal): Promise<{ kind: 'page' | 'database'; id: string; title: string; filesProperties: string[] }> {
+    const { parent, filesProperties } = await readParentWithSchema(this.client, { pageId, as: 'newPage' }, 0, signal);
+    return { kind: parent.kind, id: parent.id, title: parent.title || (parent.kind === 'page' ? 'Untitled' : 'Untitled database'), filesProperties };
   }
 
   // ── Upload ───────────────────────────────────────────────────────────────
@@ -88,17 +127,53 @@ export class UploadService {
 
   /** Validates file and target first, then uploads (or reuses) and attaches, recording it all. */
   async uploadAndAttach(filePath: string, target: AttachTarget, opts: UploadOptions = {}): Promise<UploadAndAttachResult> {
-    const file = await this.validateFile(filePath, target, opts.signal);
+    if (target.as === 'comment' || target.as === 'newPage') return (await this.uploadAndAttachGroup([filePath], target, opts)).files[0];
+    const { files: [file], prepared } = await this.validateFor([filePath], target, opts.signal);
     const outcome = await this.uploadLocal(file.path, opts, target, file);
-    let blockId: string | undefined;
+    const done = await this.attachOutcomes([outcome], [file.filename], target, prepared!, opts.signal);
+    return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId: done.blockId };
+  }
+
+  /**
+   * Several files into one comment-or-page target: every file and the target are checked first
+   * (nothing is sent while one is wrong), the files are uploaded one after another (progress
+   * counts all their bytes), then one write per comment (three files each) or one new page
+   * holding them all.
+   */
+  async uploadAndAttachGroup(filePaths: string[], target: GroupTarget, opts: UploadOptions = {}): Promise<GroupResult> {
+    if (filePaths.length === 0) throw new UploadValidationError('files', 'invalid-options', 'No files given.');
+    const { files, prepared } = await this.validateFor(filePaths, target, opts.signal);
+    const total = files.reduce((n, f) => n + f.sizeBytes, 0);
+    const outcomes: Outcome[] = [];
+    let before = 0;
+    for (const file of files) {
+      const onProgress = opts.onProgress && ((sent: number) => opts.onProgress!(before + sent, total));
+      outcomes.push(await this.uploadLocal(file.path, { ...opts, onProgress }, target, file));
+      before += file.sizeBytes;
+    }
+    const done = await this.attachOutcomes(outcomes, files.map((f) => f.filename), target, prepared!, opts.signal);
+    return {
+      files: outcomes.map((o, i) => ({
+        ...o, fileUpload: { ...o.fileUpload, expiry_time: null }, createdPageId: done.createdPageId, commentId: done.commentIds[i],
+      })),
+      createdPageId: done.createdPageId,
+      commentIds: target.as === 'comment' ? [...new Set(done.commentIds.filter((c): c is string => !!c))] : undefined,
+    };
+  }
+
+  /** Attaches finished uploads; on failure each record keeps the intent (retry(key) attaches without resending). */
+  private async attachOutcomes(outcomes: Outcome[], names: string[], target: AttachTarget, prepared: Prepared, signal?: AbortSignal): Promise<Attached> {
+    const attached = new Set<string>();
     try {
-      blockId = await this.attachRecorded(outcome.key, outcome.fileUpload.id, file.filename, target, opts.signal);
+      return await this.attachPrepared(prepared, target, outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] })), signal, attached);
     } catch (err) {
-      // The upload stays usable (pending) for its hour: retry(key) attaches it without resending.
-      this.history.update(outcome.key, { intent: target, error: isAbort(err, opts.signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
+      // The uploads stay usable (pending) for their hour; those a first comment already holds are done.
+      for (const o of outcomes) {
+        if (attached.has(o.key)) continue;
+        this.history.update(o.key, { intent: target, error: isAbort(err, signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
+      }
       throw err;
     }
-    return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
   }
 
   /**
@@ -153,20 +228,26 @@ export class UploadService {
     if (upload.status !== 'uploaded') {
       throw new UploadValidationError(name, 'unknown-upload', `${name} (upload ${fileUploadId}) is ${upload.status}, not uploaded: it cannot be attached.`);
     }
-    checkPlacement(name, name, placementKind(target));
-    await this.checkTarget(target, name, signal);
+    if (target.as === 'comment') checkCommentText(target.comment);
+    const kind = placementKind(target);
+    if (kind) checkPlacement(name, name, kind);
+    const prepared = await this.checkTarget(target, [name], [name], signal);
     const key = this.history.findByUploadId(fileUploadId)?.key;
-    await this.attachRecorded(key, fileUploadId, name, target, signal);
+    await this.attachPrepared(prepared, target, [{ key, fileUploadId, filename: name }], signal);
   }
 
   /** Links an https URL (type `external`) to the same targets, without uploading anything. */
   async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
     const name = filenameFromUrl(parsed) || parsed.hostname;
-    const kind = placementKind(target);
+    if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') {
+      throw new UploadValidationError(url, 'placement', `A link can be a cover, an icon, a block or a files property item; "${target.as}" takes uploaded files only.`);
+    }
+    const kind = placementKind(target)!;
     // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
     if (categoryOf(name)) checkPlacement(url, name, kind);
-    const pageId = await this.checkTarget(target, url, signal);
+    const prepared = await this.checkTarget(target, [url], [name], signal);
+    const pageId = prepared.as === 'simple' ? prepared.pageId : resolvePageId(target);
     const blockType = target.as === 'block' ? target.blockType ?? (categoryOf(name) ? defaultBlockType(name) : 'file') : 'file';
     return attachFile(this.client, { pageId, target, ref: { type: 'external', url }, name, blockType, signal });
   }
@@ -250,12 +331,34 @@ export class UploadService {
     }
   }
 
-  /** Reads the target (page, property) and returns the page id. */
-  private async checkTarget(target: AttachTarget, file: string, signal?: AbortSignal): Promise<string> {
+  /**
+   * Reads the target (page, property, block, parent) and checks the files against it; `shown`
+   * names each file in errors, `names` are their file names.
+   */
+  private async checkTarget(target: AttachTarget, shown: string[], names: string[], signal?: AbortSignal): Promise<Prepared> {
+    if (target.as === 'newPage') {
+      if (target.property === undefined && names.length > MAX_FILES_PER_PROPERTY) {
+        throw new UploadValidationError(shown[0], 'too-many-files', `${names.length} files cannot go in one new page at once: Notion takes ${MAX_FILES_PER_PROPERTY} blocks per request.`);
+      }
+      return { as: 'newPage', parent: await readNewPageParent(this.client, target, names.length, signal) };
+    }
     const pageId = resolvePageId(target);
     const page: Page = await fetchTargetPage(this.client, pageId, target.pageId, signal);
-    if (target.as === 'property') checkFilesProperty(page, target.property, file);
-    return pageId;
+    switch (target.as) {
+      case 'property':
+        checkFilesProperty(page, target.property, shown[0], names.length);
+        return { as: 'simple', pageId };
+      case 'replace': {
+        if (names.length !== 1) throw new UploadValidationError(shown[1] ?? shown[0], 'invalid-options', 'A block holds one file: replace it with one file at a time.');
+        const ctx = await readReplaceTarget(this.client, target.blockId, pageId, signal);
+        checkPlacement(shown[0], names[0], ctx.blockType);
+        return { as: 'replace', pageId, ctx };
+      }
+      case 'comment':
+        return { as: 'comment', pageId, text: checkCommentText(target.comment) };
+      default:
+        return { as: 'simple', pageId };
+    }
   }
 
   private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
@@ -379,37 +482,70 @@ export class UploadService {
     }
   }
 
-  /** Attaches and records the attachment on the record (when there is one). Returns the new block id. */
-  private async attachRecorded(
-    key: string | undefined,
-    fileUploadId: string,
-    filename: string,
-    target: AttachTarget,
-    signal?: AbortSignal,
-  ): Promise<string | undefined> {
-    const pageId = resolvePageId(target);
-    const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(filename) : 'file';
-    const ref: FileRef = { type: 'file_upload', id: fileUploadId };
-    const { blockId } = await attachFile(this.client, { pageId, target, ref, name: filename, blockType, signal });
-    if (key) {
-      const record = this.history.get(key);
-      const attachment: AttachmentRecord = {
-        pageId,
-        placement: target.as,
-        detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
-        blockId,
-        at: new Date(this.history.now()).toISOString(),
-      };
-      this.history.update(key, {
-        state: 'attached', expiryTime: null, intent: undefined, attachments: [...(record?.attachments ?? []), attachment],
+  /** The write(s) for prepared items, then each item's record gets its attachment. */
+  private async attachPrepared(prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal, attached?: Set<string>): Promise<Attached> {
+    const at = new Date(this.history.now()).toISOString();
+    const ref = (it: Item): FileRef => ({ type: 'file_upload', id: it.fileUploadId });
+    const record = (it: Item, attachment: Omit<AttachmentRecord, 'at'>) => {
+      if (!it.key) return;
+      attached?.add(it.key);
+      const rec = this.history.get(it.key);
+      this.history.update(it.key, {
+        state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachments: [...(rec?.attachments ?? []), { ...attachment, at }],
       });
+    };
+    switch (prepared.as) {
+      case 'replace': {
+        const [it] = items;
+        const caption = target.as === 'replace' ? target.caption : undefined;
+        await replaceBlockFile(this.client, prepared.ctx, ref(it), it.filename, caption, signal);
+        record(it, { pageId: prepared.pageId, placement: 'replace', detail: prepared.ctx.blockType, blockId: prepared.ctx.blockId, replaced: prepared.ctx.previous });
+        return { blockId: prepared.ctx.blockId, commentIds: [] };
+      }
+      case 'comment': {
+        const groups = commentGroups(items);
+        const commentIds: (string | undefined)[] = [];
+        for (const [index, group] of groups.entries()) {
+          const body = commentBody(prepared.pageId, prepared.text, group.map((g) => g.fileUploadId), { index, total: groups.length });
+          const comment = await this.client.createComment(body, { signal });
+          for (const it of group) {
+            record(it, { pageId: prepared.pageId, placement: 'comment', commentId: comment.id });
+            commentIds.push(comment.id);
+          }
+        }
+        return { commentIds };
+      }
+      case 'newPage': {
+        const t = target as Extract<AttachTarget, { as: 'newPage' }>;
+        const page = await this.client.createPage(newPageBody(prepared.parent, t, items.map((it) => ({ ref: ref(it), name: it.filename }))), { signal });
+        for (const it of items) record(it, { pageId: page.id, placement: 'newPage', detail: newPageDetail(t, it.filename) });
+        return { createdPageId: page.id, commentIds: [] };
+      }
+      case 'simple': {
+        const [it] = items;
+        const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(it.filename) : 'file';
+        const { blockId } = await attachFile(this.client, { pageId: prepared.pageId, target, ref: ref(it), name: it.filename, blockType, signal });
+        record(it, {
+          pageId: prepared.pageId,
+          placement: target.as as AttachmentRecord['placement'],
+          detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+          blockId,
+        });
+        return { blockId, commentIds: [] };
+      }
     }
-    return blockId;
   }
 }
 
-function placementKind(target: AttachTarget): PlacementKind {
-  return target.as === 'block' ? target.blockType ?? 'file' : target.as;
+/** What the file must fit, known from the target alone (a replace learns its block's type by reading it). */
+function placementKind(target: AttachTarget): PlacementKind | undefined {
+  switch (target.as) {
+    case 'block': return target.blockType ?? 'file';
+    case 'replace': return undefined;
+    case 'comment': return 'file';
+    case 'newPage': return target.property !== undefined ? 'property' : 'file';
+    default: return target.as;
+  }
 }
 
 /** Rejects a placement the file type does not fit, naming the file and what the placement takes. */
