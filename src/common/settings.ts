@@ -57,7 +57,7 @@ function clamp(n: unknown, min: number, max: number, fallback: number): number {
 export function transferSettings(): TransferSettings {
   const c = config();
   return {
-    partSizeBytes: Math.round(clamp(c.get('partSizeMiB'), 5, 20, 20) * MIB),
+    partSizeBytes: Math.round(clamp(c.get('partSizeMiB'), 5, 20, 10) * MIB),
     concurrency: Math.round(clamp(c.get('concurrency'), 1, 8, 3)),
     dedupe: c.get<boolean>('dedupe', true),
   };

@@ -1,5 +1,8 @@
-// Bench contender (b), the floor: curl sending the same parts to the same emulator with the
-// same concurrency (one curl process per part, `concurrency` at a time).
+// Bench floors: curl sending the same parts to the same emulator with the same concurrency.
+// (b) one curl process per part, `concurrency` at a time (a new connection each);
+// (b1) ONE curl process for all parts, `--parallel --parallel-max <concurrency>` with `--next`
+// between parts, so its connections stay alive like the service's. Create and complete are a
+// curl each before and after (the parts need the id, and complete must follow every part).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -7,7 +10,7 @@ const run = promisify(execFile);
 
 export interface CurlResult {
   wallMs: number;
-  /** Sum of the largest `concurrency` per-process peaks (an upper bound for what ran at once). */
+  /** Sum of the largest `concurrency` per-process peaks (an upper bound for what ran at once); (b1): its one process. */
   peakRssBytes: number;
   /** User + system CPU of every curl process. */
   cpuMs: number;
@@ -22,6 +25,8 @@ interface CurlJob {
   contentType: string;
   partPaths: string[];
   concurrency: number;
+  /** (b1): all parts from one kept-alive curl process. */
+  oneProcess?: boolean;
 }
 
 let cpuMs = 0;
@@ -46,19 +51,25 @@ export async function curlUpload(job: CurlJob): Promise<CurlResult> {
     '-d', JSON.stringify({ mode: 'multi_part', number_of_parts: job.partPaths.length, filename: job.filename, content_type: job.contentType }),
   ]);
   const id = (JSON.parse(created.body) as { id: string }).id;
-  const queue = job.partPaths.map((p, i) => ({ p, n: i + 1 }));
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const r = await curl([
-        ...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/send`,
-        '-F', `part_number=${next.n}`, '-F', `file=@${next.p};type=${job.contentType};filename=${job.filename}`, '-o', '/dev/null',
-      ]);
-      rss.push(r.rssBytes);
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  const sendArgs = (p: string, n: number) => [
+    ...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/send`,
+    '-F', `part_number=${n}`, '-F', `file=@${p};type=${job.contentType};filename=${job.filename}`, '-o', '/dev/null',
+  ];
+  if (job.oneProcess) {
+    // Options before the first --next apply to the first transfer only (--parallel is global);
+    // every part repeats its headers and --fail-with-body.
+    const transfers = job.partPaths.flatMap((p, i) => [...(i ? ['--next', '-sS', '--fail-with-body'] : []), ...sendArgs(p, i + 1)]);
+    const r = await curl(['--parallel', '--parallel-max', String(job.concurrency), ...transfers]);
+    rss.push(r.rssBytes);
+  } else {
+    const queue = job.partPaths.map((p, i) => ({ p, n: i + 1 }));
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) rss.push((await curl(sendArgs(next.p, next.n))).rssBytes);
+    };
+    await Promise.all(Array.from({ length: job.concurrency }, worker));
+  }
   await curl([...headers, '-X', 'POST', `${job.url}/v1/file_uploads/${id}/complete`, '-o', '/dev/null']);
   const wallMs = performance.now() - t0;
-  const peak = rss.sort((a, b) => b - a).slice(0, job.concurrency).reduce((s, v) => s + v, 0);
+  const peak = rss.sort((a, b) => b - a).slice(0, job.oneProcess ? 1 : job.concurrency).reduce((s, v) => s + v, 0);
   return { wallMs, peakRssBytes: peak, cpuMs, fileUploadId: id };
 }

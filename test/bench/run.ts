@@ -1,6 +1,9 @@
 // `npm run bench`: the upload service against the emulator on loopback.
-//  1. One 1 GiB file: (a) UploadService, (b) curl with the same parts and concurrency (the
-//     floor), (c) Notion's guide with @notionhq/client (10 MiB parts in memory, one at a time),
+//  1. One 1 GiB file: (a) UploadService with its default 10 MiB parts, timed inside its process
+//     from upload() to the answer (an extension host is already running when a user uploads),
+//     (b) curl with the same parts and concurrency, one process per part, (b1) the same parts from
+//     ONE kept-alive curl process (`--parallel`, `--next`) — the floors —, (c) Notion's guide
+//     with @notionhq/client (10 MiB parts in memory, one at a time),
 //     each in its own process (peak RSS is per process), with 0 and 50 ms emulator latency.
 //     The emulator runs in a process of its own (its CPU is reported apart). First one untimed
 //     run of each contender with the emulator keeping the bytes: SHA-256 equality is the
@@ -20,12 +23,14 @@ import { DEFAULT_TOKEN, startEmulator, type Emulator } from '../emulator';
 import { spawnEmulator, type EmulatorProcess } from './emulatorProcess';
 import { DEFAULT_NOTION_VERSION } from '../../src/core/notion/types';
 import { writeRandomFile, splitInto } from './bigFile';
+import { DEFAULT_PART_BYTES } from '../../src/core/upload/partPlan';
 import { curlUpload } from './curlUpload';
 import type { WorkerReport } from './workers/report';
 
 const execFileP = promisify(execFile);
 const MiB = 1024 * 1024;
-const PART_BYTES = 20 * MiB;
+/** The service's default; curl sends the same parts. */
+const PART_BYTES = DEFAULT_PART_BYTES;
 const CONCURRENCY = 3;
 
 async function worker(name: string, env: Record<string, string>): Promise<WorkerReport> {
@@ -98,17 +103,16 @@ async function bigFile(emu: EmulatorProcess, dir: string, sizeMiB: number, laten
   const rows: Row[] = [];
   const ratios: Record<string, number> = {};
   const svcEnv = { ...base, BENCH_CONCURRENCY: String(CONCURRENCY), BENCH_PART_BYTES: String(PART_BYTES) };
+  const curlRun = (oneProcess: boolean) => async (): Promise<Run> => {
+    const r = await curlUpload({
+      url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
+      contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY, oneProcess,
+    });
+    return { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssBytes: r.peakRssBytes, fileUploadId: r.fileUploadId };
+  };
   const contenders: Array<{ id: string; label: string; run: () => Promise<Run> }> = [
-    {
-      id: 'b', label: '(b) curl, same parts, 3 in flight',
-      run: async () => {
-        const r = await curlUpload({
-          url: emu.url, token: DEFAULT_TOKEN, notionVersion: DEFAULT_NOTION_VERSION, filename: path.basename(file),
-          contentType: 'video/mp4', partPaths: Array.from({ length: parts }, (_, i) => partPath(i + 1)), concurrency: CONCURRENCY,
-        });
-        return { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssBytes: r.peakRssBytes, fileUploadId: r.fileUploadId };
-      },
-    },
+    { id: 'b', label: '(b) curl, one process per part, 3 in flight', run: curlRun(false) },
+    { id: 'b1', label: '(b1) curl, one kept-alive process, --parallel-max 3', run: curlRun(true) },
     { id: 'a', label: '(a) UploadService (default: dedupe on)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '1' }) },
     { id: 'a0', label: '(a0) UploadService, dedupe off (no hash)', run: () => worker('serviceUpload', { ...svcEnv, BENCH_DEDUPE: '0' }) },
     { id: 'c', label: '(c) @notionhq/client guide, 10 MiB sequential', run: () => worker('sdkGuideUpload', base) },
@@ -151,8 +155,8 @@ async function bigFile(emu: EmulatorProcess, dir: string, sizeMiB: number, laten
         emulatorCpuMs: median(c.id, (r) => r.emulatorCpuMs),
         hashReadyMs: median(c.id, (r) => r.hashReadyMs as number | undefined),
         peakRssMiB: mib(Math.max(...rs.map((r) => r.peakRssBytes))),
-        rssAboveIdleMiB: c.id === 'b' ? undefined : mib(median(c.id, (r) => r.peakRssBytes - (r.idleRssBytes ?? 0))!),
-        rssAboveIdleAllMiB: c.id === 'b' ? undefined : rs.map((r) => mib(r.peakRssBytes - (r.idleRssBytes ?? 0))),
+        rssAboveIdleMiB: c.id.startsWith('b') ? undefined : mib(median(c.id, (r) => r.peakRssBytes - (r.idleRssBytes ?? 0))!),
+        rssAboveIdleAllMiB: c.id.startsWith('b') ? undefined : rs.map((r) => mib(r.peakRssBytes - (r.idleRssBytes ?? 0))),
         // Where the RSS went (service runs): highest V8 heap and external (ArrayBuffer) memory seen.
         memorySamples: rs.filter((r) => r.heapTotalMiB !== undefined).map((r) => ({ heapTotalMiB: r.heapTotalMiB, externalMiB: r.externalMiB })),
         verified: rs.every((r) => r.verified),
@@ -160,6 +164,7 @@ async function bigFile(emu: EmulatorProcess, dir: string, sizeMiB: number, laten
     }
     const w = (id: string) => median(id, (r) => r.wallMs)!;
     ratios[`a/b @${latency}ms`] = round2(w('a') / w('b'));
+    ratios[`a/b1 @${latency}ms`] = round2(w('a') / w('b1'));
     ratios[`a0/b @${latency}ms`] = round2(w('a0') / w('b'));
     ratios[`c/a @${latency}ms`] = round2(w('c') / w('a'));
     // a is at best as fast as the floor b, so c/b bounds what c/a can reach.

@@ -1,5 +1,6 @@
 // `npm run emulator -- --port <port> --token <token> [--seed] [--no-rate-limit]
-//   [--allow-http-imports] [--latency <ms>] [--max-upload-bytes <n>] [--no-store-upload-bytes]`
+//   [--allow-http-imports] [--latency <ms>] [--max-upload-bytes <n>] [--no-store-upload-bytes]
+//   [--doc-rules]`
 // Serves until SIGINT/SIGTERM. Prints `Notion emulator listening on http://127.0.0.1:<port>`.
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from './index';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0' },
       'max-upload-bytes': { type: 'string' },
       'no-store-upload-bytes': { type: 'boolean', default: false },
+      'doc-rules': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     allowHttpImports: values['allow-http-imports'],
     latencyMs: Number(values.latency),
     storeUploadBytes: !values['no-store-upload-bytes'],
+    docRules: values['doc-rules'],
   });
   if (values.seed) console.log(JSON.stringify(seedDemo(emu)));
   console.log(`Notion emulator listening on ${emu.url}`);

@@ -6,6 +6,8 @@ export class NotionError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra envelope fields, between `message` and `request_id` (e.g. `additional_data`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -28,11 +30,11 @@ export const DEFAULT_CODE_FOR_STATUS: Record<number, string> = {
 
 export const validation = (message: string): NotionError => new NotionError(400, 'validation_error', message);
 
-export const notFound = (kind: string, id: string): NotionError =>
-  new NotionError(
-    404,
-    'object_not_found',
-    kind === 'file_upload'
-      ? `Could not find file_upload with ID: ${id}.`
-      : `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`,
-  );
+/** A 404. File uploads: "Could not find file_upload with ID: …." Pages, blocks and databases
+ * name the integration and carry its id in `additional_data`, as recorded (notion-sdk-py
+ * test_build_request_error_integration.yaml). */
+export function notFound(kind: string, id: string, integration?: { id: string; name: string }): NotionError {
+  if (!integration) return new NotionError(404, 'object_not_found', `Could not find ${kind} with ID: ${id}.`);
+  const message = `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration "${integration.name}".`;
+  return new NotionError(404, 'object_not_found', message, {}, { additional_data: { integration_id: integration.id } });
+}

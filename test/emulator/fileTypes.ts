@@ -66,8 +66,12 @@ export function allowedContentTypes(ext: string): string[] {
   return [...all];
 }
 
+/** What Notion infers when no content_type is given. Recorded: .mp4 → application/mp4 (hkob
+ * create_file_upload_video.json); others follow mime-types. */
+const INFERRED: Record<string, string> = { mp4: 'application/mp4' };
+
 export function defaultContentType(ext: string): string | undefined {
-  return mime.lookup(ext) || VARIANTS[ext]?.[0];
+  return INFERRED[ext] ?? (mime.lookup(ext) || VARIANTS[ext]?.[0]);
 }
 
 /** A supported extension a bare content type maps to (for filenames without an extension). */

@@ -1,5 +1,6 @@
-// The Notion API emulator: a real HTTP server on 127.0.0.1 that enforces Notion's documented
-// rules (stricter reading where unclear). See README section in the emulator's report.
+// The Notion API emulator: a real HTTP server on 127.0.0.1 that answers as real Notion was
+// recorded answering; `docRules` adds the docs' stricter rules. Every rule and its source:
+// test/emulator/README.md.
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
@@ -59,6 +60,10 @@ export interface EmulatorOptions {
   /** Default true. False (benchmarks): new uploads record their sizes but not their bytes: no part
    * files, no SHA-256, nothing to download; every rule (sizes, part counts, types) still applies. */
   storeUploadBytes?: boolean;
+  /** Default false: behave as recorded. True: also enforce the rules only the docs state (a part's
+   * name and type agree with the upload, content_type fits the extension, 5 MiB minimum at send,
+   * single part ≤ 20,000,000 bytes). */
+  docRules?: boolean;
 }
 
 export interface Emulator {
@@ -72,6 +77,7 @@ export interface Emulator {
   setImportChecksAtCreate(on: boolean): void;
   /** For uploads created from now on (see `storeUploadBytes`). */
   setStoreUploadBytes(on: boolean): void;
+  setDocRules(on: boolean): void;
   seed: {
     page(p: { title: string; parentPageId?: string; cover?: unknown; icon?: unknown; sharedWith?: string[] }): { id: string };
     database(d: { title: string; parentPageId?: string; properties: Record<string, PropertyType>; sharedWith?: string[] }): { id: string };
@@ -107,6 +113,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const signer = new UrlSigner(() => settings.baseUrl, clock);
   const uploads = new UploadStore(clock, tmpDir);
   uploads.keepBytes = opts.storeUploadBytes ?? true;
+  uploads.docRules = opts.docRules ?? false;
   const workspace = new Workspace(clock, (t) => bots.botForToken(t));
   const files = new FileObjects(uploads, signer);
   const world: World = {
@@ -164,6 +171,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setAllowHttpImports: (on) => void (settings.allowHttpImports = on),
     setImportChecksAtCreate: (on) => void (settings.importChecksAtCreate = on),
     setStoreUploadBytes: (on) => void (uploads.keepBytes = on),
+    setDocRules: (on) => void (uploads.docRules = on),
     seed: {
       page(p) {
         const rec = workspace.addPage(p);

@@ -10,6 +10,10 @@ export interface RequestLogEntry {
   /** The Notion-Version sent, and the bot the token belongs to (never the token itself). */
   version?: string;
   botId?: string;
+  /** A JSON request's parsed body (tests check what the client sent). */
+  body?: unknown;
+  /** A send's `file` part as it arrived: name and Content-Type as sent (null when absent). */
+  send?: { filename: string | null; contentType: string | null; sizeBytes: number; partNumber: string | null };
   /** Which armed fault answered, if any. */
   fault?: 'status' | 'hang' | 'dropConnection';
 }

@@ -28,7 +28,7 @@ export function sendError(res: ServerResponse, err: NotionError, requestId: stri
   sendJson(
     res,
     err.status,
-    { object: 'error', status: err.status, code: err.code, message: err.message },
+    { object: 'error', status: err.status, code: err.code, message: err.message, ...err.extra },
     requestId,
     { headers: err.headers, drop },
   );

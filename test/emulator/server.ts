@@ -101,8 +101,8 @@ async function handle(p: Pipeline, req: http.IncomingMessage, res: http.ServerRe
     }
     const match = p.router.match(entry.method, url.pathname);
     if (!match) throw new NotionError(400, 'invalid_request_url', 'Invalid request URL.');
-    const ctx: RequestContext = { req, res, url, requestId, version, bot, params: match.params, dropResponse: drop, body: undefined };
-    if (!match.route.rawBody) ctx.body = await readJsonBody(req);
+    const ctx: RequestContext = { req, res, url, requestId, version, bot, params: match.params, dropResponse: drop, body: undefined, log: entry };
+    if (!match.route.rawBody) ctx.body = entry.body = await readJsonBody(req);
     const result = await match.route.handler(ctx);
     done(200);
     sendJson(res, 200, result, requestId, { drop });

@@ -46,6 +46,7 @@ interface Operation<T> {
   method: Method;
   path: string;
   json?: unknown;
+  emptyJson?: boolean;
   /** Builds the multipart body anew for each attempt. */
   form?: (touch: () => void) => Attempt['form'];
   retryClass: RetryClass;
@@ -125,9 +126,10 @@ export class NotionClient implements NotionApi {
     const uploadId = requireId(id, 'file upload id');
     const path = uploadActionPath(this.uploadUrls.get(uploadId)?.complete, this.baseUrl, uploadId, 'complete');
     // A repeated complete of a finished upload is rejected (not pending), never applied twice;
-    // the status read in settle turns that into success.
+    // the status read in settle turns that into success. Sent as recorded (hkob
+    // complete_a_file_upload.sh): `Content-Type: application/json`, no body.
     const upload = await this.call<FileUpload>({
-      method: 'POST', path, retryClass: 'idempotent', settle: () => this.uploadedAlready(uploadId, opts), signal: opts?.signal,
+      method: 'POST', path, emptyJson: true, retryClass: 'idempotent', settle: () => this.uploadedAlready(uploadId, opts), signal: opts?.signal,
     });
     return this.uploadUrls.remember(upload);
   }
@@ -205,9 +207,11 @@ export class NotionClient implements NotionApi {
     page: { startCursor?: string; pageSize?: number } = {},
     opts?: RequestOptions,
   ): Promise<ListResponse<PageSummary>> {
+    // Only fields real traffic shows (notion-sdk-py test_search / iterate_paginated_api cassettes:
+    // query, sort, page_size, start_cursor). No `filter`: its value differs between versions
+    // (page vs data_source objects) and no recording proves either; non-pages are dropped below.
     const json = {
       query,
-      filter: { property: 'object', value: 'page' },
       page_size: checkPageSize(page.pageSize ?? 20),
       ...(page.startCursor ? { start_cursor: page.startCursor } : {}),
     };
@@ -282,6 +286,7 @@ export class NotionClient implements NotionApi {
           method: op.method,
           path: op.path,
           json: op.json,
+          emptyJson: op.emptyJson,
           form: op.form?.(() => progress.touch?.()),
           signal: op.signal,
           progress,

@@ -36,10 +36,14 @@ export function createUploadBody(p: CreateUploadParams): Record<string, unknown>
   if (p.mode === 'external_url' && !/^https?:\/\//i.test(p.externalUrl ?? '')) {
     throw new Error(`An external_url upload needs an http(s) URL, got "${p.externalUrl ?? ''}".`);
   }
+  // external_url: recorded creates send mode, filename and external_url only (hkob
+  // create_file_upload_external_url.sh, notion-sdk-py test_file_uploads_create_external.yaml);
+  // Notion takes the type from the URL's answer, so a guessed content_type could only conflict.
+  const contentType = p.mode === 'external_url' ? undefined : p.contentType;
   return {
     mode: p.mode,
     ...(p.filename !== undefined ? { filename: p.filename } : {}),
-    ...(p.contentType !== undefined ? { content_type: p.contentType } : {}),
+    ...(contentType !== undefined ? { content_type: contentType } : {}),
     ...(p.numberOfParts !== undefined ? { number_of_parts: p.numberOfParts } : {}),
     ...(p.externalUrl !== undefined ? { external_url: p.externalUrl } : {}),
   };

@@ -38,6 +38,8 @@ export interface Attempt {
   /** Path (and query) under the base URL. */
   path: string;
   json?: unknown;
+  /** Sends `Content-Type: application/json` without a body (what a recorded complete sent). */
+  emptyJson?: boolean;
   form?: MultipartBody;
   signal?: AbortSignal;
   /** For uploads: the timeout counts from the last progress, not from the start. */
@@ -101,7 +103,7 @@ export class Transport {
       'user-agent': this.cfg.userAgent,
       accept: 'application/json',
     };
-    if (a.json !== undefined) h['content-type'] = 'application/json';
+    if (a.json !== undefined || a.emptyJson) h['content-type'] = 'application/json';
     if (a.form) {
       h['content-type'] = a.form.contentType;
       // undici checks the bytes sent against it (a file that shrank mid-send fails the attempt).

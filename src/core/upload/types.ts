@@ -53,7 +53,7 @@ export type Placement = AttachTarget['as'];
 export interface UploadServiceOptions {
   /** Parts in flight at once for a multi-part upload (default 3). */
   concurrency?: number;
-  /** Multi-part part size, 5–20 MiB (default 20 MiB). */
+  /** Multi-part part size, 5–20 MiB (default 10 MiB). */
   partSizeBytes?: number;
   /** Reuse an earlier upload of the same bytes while it is still usable (default true). */
   dedupe?: boolean;

@@ -126,10 +126,12 @@ export function blockRoutes(router: Router, w: World): void {
     return w.render.block(block, ctx.version);
   });
 
+  // Recorded (notion-sdk-py cassettes): deleting a page through this route trashes it and
+  // answers the child_page block.
   router.add('DELETE', '/v1/blocks/:id', (ctx) => {
-    const block = findBlock(ctx.bot, ctx.params[0]);
-    block.inTrash = true;
-    w.workspace.touch(block, ctx.bot);
-    return w.render.block(block, ctx.version);
+    const r = findContainer(ctx.bot, ctx.params[0]);
+    r.inTrash = true;
+    w.workspace.touch(r, ctx.bot);
+    return r.kind === 'page' ? w.render.pageAsBlock(r, ctx.version) : w.render.block(r, ctx.version);
   });
 }

@@ -12,7 +12,7 @@ export function fileUploadRoutes(router: Router, w: World): void {
   const render = (ctx: RequestContext, r: UploadRecord) => renderUpload(r, w.clock, ctx.version, w.settings.uploadUrlBase ?? w.settings.baseUrl);
 
   router.add('POST', '/v1/file_uploads', async (ctx) => {
-    const req = parseCreate(ctx.body, ctx.bot, w.settings.allowHttpImports);
+    const req = parseCreate(ctx.body, ctx.bot, w.settings.allowHttpImports, w.uploads.docRules);
     let probed: ProbeResult | undefined;
     if (req.mode === 'external_url' && w.settings.importChecksAtCreate) {
       // Notion's guide: the HEAD check's refusals are a 400 from this call.

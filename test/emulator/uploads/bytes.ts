@@ -67,6 +67,10 @@ export class StoredBytes {
     return this.partFiles.size;
   }
 
+  partSize(n: number): number {
+    return this.partFiles.get(n)?.size ?? 0;
+  }
+
   hasPart(n: number): boolean {
     return this.partFiles.has(n);
   }

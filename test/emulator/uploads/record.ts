@@ -48,16 +48,18 @@ export function renderUpload(r: UploadRecord, clock: Clock, version: NotionVersi
     created_time: clock.iso(r.createdMs),
     last_edited_time: clock.iso(r.lastEditedMs),
     created_by: { id: r.botId, type: 'bot' },
-    expiry_time: r.expiryMs === null ? null : clock.iso(r.expiryMs),
+    // Recorded (notion-sdk-py test_file_uploads_list*.yaml): every expired upload reads null.
+    expiry_time: r.expiryMs === null || status === 'expired' ? null : clock.iso(r.expiryMs),
     status,
     filename: r.filename,
     content_type: r.contentType,
-    content_length: r.contentLength,
+    content_length: contentLength(r),
     ...trashField(version, false),
   };
-  if (status === 'pending' && r.mode !== 'external_url') {
+  // Recorded: pending external_url uploads carry upload_url too (hkob create_file_upload_external_url.json).
+  if (status === 'pending') {
     out.upload_url = `${baseUrl}/v1/file_uploads/${r.id}/send`;
-    // Real captures: complete_url is absent at creation and appears once a part is in.
+    // Recorded: complete_url is absent at creation and appears once a part is in.
     if (r.mode === 'multi_part' && r.bytes.partCount() > 0) out.complete_url = `${baseUrl}/v1/file_uploads/${r.id}/complete`;
   }
   if (r.mode === 'multi_part') out.number_of_parts = { total: r.numberOfParts, sent: r.bytes.partCount() };
@@ -68,4 +70,11 @@ export function renderUpload(r: UploadRecord, clock: Clock, version: NotionVersi
       : { imported_time, type: 'success', success: {} };
   }
   return out;
+}
+
+/** Recorded (hkob upload_file_video1.json: 10485760 after part 1 of 2; notion-sdk-py: 26 with
+ * 1 of 4 parts sent, expired): a multi-part upload counts the bytes received so far. */
+function contentLength(r: UploadRecord): number | null {
+  if (r.mode === 'multi_part' && r.contentLength === null) return r.bytes.partCount() > 0 ? r.bytes.size() : null;
+  return r.contentLength;
 }

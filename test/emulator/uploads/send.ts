@@ -1,6 +1,7 @@
 // POST /v1/file_uploads/{id}/send: streams the multipart body through the parser, keeps the
 // `file` part's bytes (up to the size limit; beyond it only counts them for the error),
-// then checks part_number, filename and content type agreement before storing anything.
+// then checks part_number (and, with docRules, filename and content type agreement) before
+// storing anything. What the part carried goes to the request log.
 import type { Bot } from '../bots';
 import type { RequestContext } from '../context';
 import { NotionError, validation } from '../errors';
@@ -92,13 +93,15 @@ function feed(ctx: RequestContext, parser: MultipartParser): Promise<void> {
   });
 }
 
-/** The part's filename and content type must agree with the upload's. */
-function checkPartAgainstUpload(r: UploadRecord, info: PartInfo): { filename: string | null; contentType: string | null } {
-  const partType = info.contentType ? bareType(info.contentType) : null;
+/** The upload's filename and content type after this part. As recorded, Notion keeps the
+ * upload's own and accepts a part whose name has no extension (curl's split temp files, sent as
+ * application/octet-stream: hkob upload_file_video1.sh); with `docRules` the part must agree. */
+function checkPartAgainstUpload(r: UploadRecord, info: PartInfo, docRules: boolean): { filename: string | null; contentType: string | null } {
   const partName = info.filename ?? null;
   if (partName === null) throw validation('The `file` field must carry a filename.');
-  if (partType === null) throw validation('The `file` field must carry a Content-Type.');
-  if (r.filename !== null) {
+  if (docRules && !info.contentType) throw validation('The `file` field must carry a Content-Type.');
+  const partType = info.contentType ? (docRules ? bareType(info.contentType) : info.contentType) : 'application/octet-stream';
+  if (r.filename !== null && docRules) {
     const want = extensionOf(r.filename);
     const got = extensionOf(partName);
     if (want && got !== want) {
@@ -106,13 +109,13 @@ function checkPartAgainstUpload(r: UploadRecord, info: PartInfo): { filename: st
     }
   }
   if (r.contentType !== null) {
-    if (partType !== bareType(r.contentType)) {
+    if (docRules && partType !== bareType(r.contentType)) {
       throw validation(`The file part's content type \`${partType}\` does not match the upload's content_type \`${r.contentType}\`.`);
     }
     return { filename: r.filename ?? partName, contentType: r.contentType };
   }
-  // Upload created without filename/content type: the part supplies both, under the same rules.
-  const contentType = checkFilenameAndType(r.filename ?? partName, partType, 'file part');
+  // Upload created without filename/content type: the part supplies both, under the create rules.
+  const contentType = checkFilenameAndType(r.filename ?? partName, partType, 'file part', docRules);
   return { filename: r.filename ?? partName, contentType };
 }
 
@@ -126,8 +129,9 @@ export async function handleSend(ctx: RequestContext, uploads: UploadStore, bot:
   const hash = r.mode === 'single_part' && r.bytes.keep ? createHash('sha256') : undefined;
   const form = await readForm(ctx, keepLimit, hash);
   if (!form.file) throw validation('The form has no `file` field.');
-  const { filename, contentType } = checkPartAgainstUpload(r, form.file.info);
+  const { filename, contentType } = checkPartAgainstUpload(r, form.file.info, uploads.docRules);
   const { chunks, size } = form.file;
+  ctx.log.send = { filename: form.file.info.filename ?? null, contentType: form.file.info.contentType ?? null, sizeBytes: size, partNumber: form.partNumber ?? null };
   if (r.mode === 'single_part') {
     if (form.partNumber !== undefined) throw validation('part_number is only accepted for multi_part uploads.');
     uploads.commitSingle(bot, r, chunks, size, hash);

@@ -1,5 +1,7 @@
 // Rules for POST /v1/file_uploads bodies: mode, filename (≤ 900 UTF-8 bytes, supported
-// extension), content_type agreeing with the extension, number_of_parts 1..1000, external_url.
+// extension), content_type, number_of_parts 1..1000, external_url. As recorded, a supported
+// content_type that disagrees with the extension is accepted and kept verbatim; with
+// `docRules` it must be one the extension can carry (and is kept without parameters).
 import type { Bot } from '../bots';
 import { validation } from '../errors';
 import { contentTypeFits, defaultContentType, extensionForContentType, extensionOf, isSupportedExtension, bareType } from '../fileTypes';
@@ -21,7 +23,7 @@ export interface CreateRequest {
 const MODES: UploadMode[] = ['single_part', 'multi_part', 'external_url'];
 
 /** Filename and content type rules shared by create and the multipart part. */
-export function checkFilenameAndType(filename: string | null, contentType: string | null, where = 'body'): string | null {
+export function checkFilenameAndType(filename: string | null, contentType: string | null, where = 'body', docRules = true): string | null {
   if (filename !== null) {
     const bytes = Buffer.byteLength(filename, 'utf8');
     if (filename.length === 0) throw validation(`${where}.filename should be a non-empty string.`);
@@ -38,10 +40,15 @@ export function checkFilenameAndType(filename: string | null, contentType: strin
       }
       return bareType(contentType);
     }
-    if (contentType !== null && !contentTypeFits(ext, contentType)) {
+    if (contentType === null) return defaultContentType(ext) ?? null;
+    if (contentTypeFits(ext, contentType)) return docRules ? bareType(contentType) : contentType;
+    if (docRules) {
       throw validation(`Provided \`content_type\` \`${contentType}\` does not match the extension of \`filename\` \`${filename}\` (.${ext}).`);
     }
-    return contentType !== null ? bareType(contentType) : (defaultContentType(ext) ?? null);
+    if (!extensionForContentType(contentType)) {
+      throw validation(`Provided \`content_type\` \`${contentType}\` is not a type supported by the File Upload API.`);
+    }
+    return contentType;
   }
   if (contentType !== null && !extensionForContentType(contentType)) {
     throw validation(`Provided \`content_type\` \`${contentType}\` is not a type supported by the File Upload API.`);
@@ -67,7 +74,7 @@ function checkExternalUrl(raw: string, allowHttp: boolean): void {
   if (u.protocol !== 'https:' && !httpOk) throw validation(`body.external_url must use https, instead was \`${raw}\`.`);
 }
 
-export function parseCreate(body: unknown, bot: Bot, allowHttpImports: boolean): CreateRequest {
+export function parseCreate(body: unknown, bot: Bot, allowHttpImports: boolean, docRules = false): CreateRequest {
   const b = (body ?? {}) as Record<string, unknown>;
   if (typeof b !== 'object' || Array.isArray(b)) throw validation('body should be an object.');
   const mode = (b.mode ?? 'single_part') as UploadMode;
@@ -81,7 +88,7 @@ export function parseCreate(body: unknown, bot: Bot, allowHttpImports: boolean):
   if (mode !== 'external_url' && externalUrl !== null) throw validation(`body.external_url is only allowed with mode "external_url", instead mode was "${mode}".`);
   if (mode !== 'single_part' && filename === null) throw validation(`body.filename should be defined for mode "${mode}", instead was \`undefined\`.`);
 
-  const contentType = checkFilenameAndType(filename, rawType);
+  const contentType = checkFilenameAndType(filename, rawType, 'body', docRules);
   const req: CreateRequest = { mode, filename, contentType };
 
   if (mode === 'multi_part') {

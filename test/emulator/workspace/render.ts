@@ -1,6 +1,6 @@
 // Pages, blocks and databases as the API returns them, per Notion-Version.
 import type { Clock } from '../clock';
-import { trashField, type NotionVersion } from '../versions';
+import { pageTrashFields, trashField, type NotionVersion } from '../versions';
 import type { FileObjects, StoredFile } from './fileObjects';
 import type { BlockRecord, DatabaseRecord, PageRecord, PropertyValue } from './records';
 import { plainText, renderRichText, type TextItem } from './richText';
@@ -50,6 +50,7 @@ export class Renderer {
     return {
       object: 'page',
       ...this.meta(p, v),
+      ...pageTrashFields(v, p.inTrash),
       cover: p.cover ? this.files.render(p.cover) : null,
       icon: p.icon ? this.files.render(p.icon) : null,
       parent,
@@ -100,6 +101,8 @@ export class Renderer {
     if ((MEDIA_TYPES as readonly string[]).includes(b.type)) {
       Object.assign(out, this.files.render(b.payload.file as StoredFile, { withName: b.type === 'file' }));
     }
+    // Recorded (test_blocks_children_create.yaml): a paragraph reads back with `icon: null` and `color`.
+    if (b.type === 'paragraph') return { icon: null, color: 'default', ...out };
     return out;
   }
 

@@ -50,7 +50,7 @@ export class Workspace {
     const id = normalizeId(rawId);
     if (!id) throw validation(`path failed validation: path.${label}_id should be a valid uuid, instead was \`"${rawId}"\`.`);
     const r = this.objects.get(id);
-    if (!r || !(kinds as string[]).includes(r.kind) || !this.visibleTo(bot, r)) throw notFound(label, id);
+    if (!r || !(kinds as string[]).includes(r.kind) || !this.visibleTo(bot, r)) throw notFound(label, id, bot);
     return r as Extract<AnyRecord, { kind: K }>;
   }
 

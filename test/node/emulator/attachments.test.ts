@@ -114,27 +114,33 @@ describe('emulator: attaching uploads to pages', () => {
     assert.equal(accepted.status, 200);
   });
 
-  it('answers 404 with the sharing hint for pages not shared with the integration', async () => {
+  it('answers 404 naming the integration, with its id in additional_data, for pages not shared with it', async () => {
     const hidden = emu.seed.page({ title: 'Hidden', sharedWith: ['ntn_other'] }).id;
     const r = await api.call('GET', `/v1/pages/${hidden}`);
     assert.equal(r.status, 404);
     assert.equal(r.json.code, 'object_not_found');
-    assert.equal(r.json.message, `Could not find page with ID: ${hidden}. Make sure the relevant pages and databases are shared with your integration.`);
+    assert.equal(r.json.message, `Could not find page with ID: ${hidden}. Make sure the relevant pages and databases are shared with your integration "Emulator Bot".`);
+    const me = await api.call('GET', '/v1/users/me');
+    assert.deepEqual(r.json.additional_data, { integration_id: me.json.id });
     const child = emu.seed.page({ title: 'Child of hidden', parentPageId: hidden }).id;
     assert.equal((await api.call('PATCH', `/v1/pages/${child}`, { icon: null })).status, 404, 'children inherit sharing');
     assert.equal((await api.as('ntn_other').call('GET', `/v1/pages/${child}`)).status, 200);
   });
 
-  it('uses archived before 2026-03-11 and in_trash from 2026-03-11, refusing archived there', async () => {
+  it('sends archived and in_trash (and is_archived on 2025-09-03) before 2026-03-11, only in_trash from 2026-03-11, refusing archived there', async () => {
     const old = await api.withVersion('2022-06-28').call('GET', `/v1/pages/${pageId}`);
     assert.equal(old.json.archived, false);
-    assert.equal(old.json.in_trash, undefined);
+    assert.equal(old.json.in_trash, false);
+    assert.equal(old.json.is_archived, undefined);
+    const v25 = await api.withVersion('2025-09-03').call('GET', `/v1/pages/${pageId}`);
+    assert.deepEqual([v25.json.archived, v25.json.in_trash, v25.json.is_archived], [false, false, false]);
     assert.equal((emu.getPageJson(pageId, '2026-03-11') as { in_trash: boolean }).in_trash, false);
     const v26 = api.withVersion('2026-03-11');
     refusal(await v26.call('PATCH', `/v1/pages/${pageId}`, { archived: true }), /use in_trash/);
     const trashed = await v26.call('PATCH', `/v1/pages/${pageId}`, { in_trash: true });
     assert.equal(trashed.json.in_trash, true);
     assert.equal(trashed.json.archived, undefined);
+    assert.equal(trashed.json.is_archived, undefined);
     refusal(await v26.call('PATCH', `/v1/pages/${pageId}`, { icon: null }), /archived/);
   });
 

@@ -35,7 +35,9 @@ describe('emulator: storeUploadBytes off', () => {
     assert.equal(emu.uploadBytes(id), undefined);
   });
 
-  it('still refuses wrong part sizes, numbers, content types and missing parts', async () => {
+  it('still refuses wrong part sizes, numbers, content types (docRules) and missing parts', async (t) => {
+    emu.setDocRules(true);
+    t.after(() => emu.setDocRules(false));
     const id = await create(3);
     refusal(await api.send(id, bytesOf(5 * MIB - 1), opts(1)), /^400 .*at least 5242880 bytes/);
     refusal(await api.send(id, bytesOf(20 * MIB + 1), opts(1)), /^400 .*at most 20971520 bytes/);

@@ -33,7 +33,7 @@ describe('emulator: creating file uploads', () => {
     assert.equal(u.complete_url, undefined);
     assert.equal(u.number_of_parts, undefined);
     assert.equal(u.archived, false);
-    assert.equal(u.in_trash, undefined);
+    assert.equal(u.in_trash, false, 'recorded: 2025-09-03 uploads carry both');
     assert.equal(Date.parse(u.expiry_time) - Date.parse(u.created_time), 3600_000);
     assert.equal(u.created_by.type, 'bot');
   });
@@ -76,10 +76,31 @@ describe('emulator: creating file uploads', () => {
     assert.equal((await api.createUpload({ filename: 'scan', content_type: 'application/pdf' })).status, 200);
   });
 
-  it('refuses content_type that disagrees with the extension', async () => {
-    await refused({ filename: 'photo.png', content_type: 'image/jpeg' }, /does not match/);
-    await refused({ filename: 'clip.mov', content_type: 'image/png' }, /does not match/);
-    await refused({ filename: 'doc.pdf', content_type: 'text/plain' }, /does not match/);
+  it('docRules: refuses content_type that disagrees with the extension', async () => {
+    emu.setDocRules(true);
+    try {
+      await refused({ filename: 'photo.png', content_type: 'image/jpeg' }, /does not match/);
+      await refused({ filename: 'clip.mov', content_type: 'image/png' }, /does not match/);
+      await refused({ filename: 'doc.pdf', content_type: 'text/plain' }, /does not match/);
+    } finally {
+      emu.setDocRules(false);
+    }
+  });
+
+  it('as recorded: accepts a supported content_type that disagrees with the extension, verbatim; refuses an unsupported one', async () => {
+    for (const [filename, type] of [['photo.jpg', 'image/png'], ['clip.mkv', 'video/mp4'], ['a.txt', 'text/plain; charset=utf-8']]) {
+      const r = await api.createUpload({ filename, content_type: type });
+      assert.equal(r.status, 200, JSON.stringify(r.json));
+      assert.equal(r.json.content_type, type);
+    }
+    await refused({ filename: 'photo.png', content_type: 'application/x-unknown' }, /not a type supported/);
+  });
+
+  it('as recorded: infers application/mp4 for .mp4 without content_type', async () => {
+    const r = await api.createUpload({ mode: 'multi_part', filename: 'sample-15s.mp4', number_of_parts: 2 });
+    assert.equal(r.json.content_type, 'application/mp4');
+    assert.equal(r.json.content_length, null);
+    assert.deepEqual(r.json.number_of_parts, { total: 2, sent: 0 });
   });
 
   it('accepts the documented .mp4 variants and parameters on content types', async () => {

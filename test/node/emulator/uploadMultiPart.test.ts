@@ -77,10 +77,37 @@ describe('emulator: multi-part uploads', () => {
     assert.equal(emu.uploadSha256(id), sha(five, tail));
   });
 
-  it('refuses parts smaller than 5 MiB except the last', async () => {
-    const id = await create(2);
-    refusal(await api.send(id, bytesOf(5 * MIB - 1), opts(1)), /at least 5242880 bytes/);
-    assert.equal((await api.send(id, tail, opts(2))).status, 200, 'the last part may be small');
+  it('docRules: refuses parts smaller than 5 MiB except the last at send', async () => {
+    emu.setDocRules(true);
+    try {
+      const id = await create(2);
+      refusal(await api.send(id, bytesOf(5 * MIB - 1), opts(1)), /at least 5242880 bytes/);
+      assert.equal((await api.send(id, tail, opts(2))).status, 200, 'the last part may be small');
+    } finally {
+      emu.setDocRules(false);
+    }
+  });
+
+  it('as recorded: takes a small non-last part at send, counts content_length so far, and refuses it at complete', async () => {
+    const id = await create(4);
+    const sent = await api.send(id, bytesOf(26), opts(1));
+    assert.equal(sent.status, 200, JSON.stringify(sent.json));
+    assert.deepEqual([sent.json.content_length, sent.json.number_of_parts], [26, { total: 4, sent: 1 }]);
+    for (const n of [2, 3, 4]) await api.send(id, tail, opts(n));
+    refusal(await api.call('POST', `/v1/file_uploads/${id}/complete`), /Part 1 is 26 bytes: every part except the last must be at least 5242880 bytes/);
+  });
+
+  it('as recorded: an expired upload reads expiry_time null, in every state', async () => {
+    const none = await create(3);
+    const some = await create(2);
+    await api.send(some, bytesOf(5 * MIB), opts(1));
+    const single = (await api.createUpload({ filename: 'a.txt' })).json.id;
+    emu.clock.advance(3600_000);
+    for (const id of [none, some, single]) {
+      const u = (await api.call('GET', `/v1/file_uploads/${id}`)).json;
+      assert.deepEqual([u.status, u.expiry_time, u.upload_url, u.complete_url], ['expired', null, undefined, undefined], id);
+    }
+    assert.equal((await api.call('GET', `/v1/file_uploads/${some}`)).json.content_length, 5 * MIB);
   });
 
   it('refuses parts over 20 MiB', async () => {

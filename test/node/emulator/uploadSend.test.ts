@@ -53,19 +53,44 @@ describe('emulator: single-part sends', () => {
     refusal(await api.send(bad, bytesOf(10), { filename: 'notes.md', contentType: 'text/markdown' }), /not supported/);
   });
 
-  it('refuses a part whose content type disagrees with the upload', async () => {
-    const id = await create({ filename: 'pic.png', content_type: 'image/png' });
-    refusal(await api.send(id, bytesOf(10), { filename: 'pic.png', contentType: 'image/jpeg' }), /content type `image\/jpeg` does not match/);
-    refusal(await api.send(id, bytesOf(10), { filename: 'pic.png', contentType: 'application/octet-stream' }), /does not match/);
-    const still = await api.call('GET', `/v1/file_uploads/${id}`);
-    assert.equal(still.json.status, 'pending', 'a refused send leaves the upload pending');
-    assert.equal(emu.uploadBytes(id), undefined);
+  it('docRules: refuses a part whose content type disagrees with the upload', async () => {
+    emu.setDocRules(true);
+    try {
+      const id = await create({ filename: 'pic.png', content_type: 'image/png' });
+      refusal(await api.send(id, bytesOf(10), { filename: 'pic.png', contentType: 'image/jpeg' }), /content type `image\/jpeg` does not match/);
+      refusal(await api.send(id, bytesOf(10), { filename: 'pic.png', contentType: 'application/octet-stream' }), /does not match/);
+      const still = await api.call('GET', `/v1/file_uploads/${id}`);
+      assert.equal(still.json.status, 'pending', 'a refused send leaves the upload pending');
+      assert.equal(emu.uploadBytes(id), undefined);
+    } finally {
+      emu.setDocRules(false);
+    }
   });
 
-  it('refuses a part whose filename extension disagrees with the upload', async () => {
+  it('docRules: refuses a part whose filename extension disagrees with the upload', async () => {
+    emu.setDocRules(true);
+    try {
+      const id = await create({ filename: 'pic.png', content_type: 'image/png' });
+      refusal(await api.send(id, bytesOf(10), { filename: 'pic.jpg', contentType: 'image/png' }), /filename `pic.jpg` does not match/);
+      refusal(await api.send(id, bytesOf(10), { filename: 'blob', contentType: 'image/png' }), /does not match/);
+    } finally {
+      emu.setDocRules(false);
+    }
+  });
+
+  it('as recorded: takes a part named without extension, sent as octet-stream, and keeps the upload\'s name and type', async () => {
     const id = await create({ filename: 'pic.png', content_type: 'image/png' });
-    refusal(await api.send(id, bytesOf(10), { filename: 'pic.jpg', contentType: 'image/png' }), /filename `pic.jpg` does not match/);
-    refusal(await api.send(id, bytesOf(10), { filename: 'blob', contentType: 'image/png' }), /does not match/);
+    const r = await api.send(id, bytesOf(10), { filename: 'split20250622-98904-sy5cs0', contentType: 'application/octet-stream' });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    assert.deepEqual([r.json.status, r.json.filename, r.json.content_type], ['uploaded', 'pic.png', 'image/png']);
+    const logged = emu.requests.at(-1)!.send!;
+    assert.deepEqual(logged, { filename: 'split20250622-98904-sy5cs0', contentType: 'application/octet-stream', sizeBytes: 10, partNumber: null });
+  });
+
+  it('as recorded: an upload created with {} takes its name and type from the part', async () => {
+    const id = await create({});
+    const r = await api.send(id, bytesOf(15), { filename: 'shot.png', contentType: 'image/png' });
+    assert.deepEqual([r.json.filename, r.json.content_type, r.json.content_length], ['shot.png', 'image/png', 15]);
   });
 
   it('refuses a bare multipart/form-data Content-Type without boundary, and non-multipart bodies', async () => {

@@ -26,21 +26,41 @@ test('single part: the emulator stores exactly the file bytes; status uploaded; 
   assert.ok(rec.expiryTime && Date.parse(rec.expiryTime) > env.emu.clock.now());
 });
 
-test('a file of exactly 20 MiB goes in one part; one byte more goes multi-part', async () => {
+test('a file of exactly 20,000,000 bytes goes in one part; one byte more goes multi-part in 10 MiB parts', async () => {
   const svc = new UploadService(env.client, { dedupe: false });
-  const at = await randomFile(env.dir, 'edge.pdf', 20 * MiB);
+  const at = await randomFile(env.dir, 'edge.pdf', 20_000_000);
   const mark0 = env.emu.requests.length;
   const up = await svc.upload(at.path);
-  assert.equal(env.emu.requests.slice(mark0).filter((r) => SEND.test(r.path)).length, 1);
+  const sends = env.emu.requests.slice(mark0).filter((r) => SEND.test(r.path));
+  assert.deepEqual(sends.map((r) => r.send), [{ filename: 'edge.pdf', contentType: 'application/pdf', sizeBytes: 20_000_000, partNumber: null }]);
   assert.equal(env.emu.uploadSha256(up.id), at.sha256);
 
-  const over = await randomFile(env.dir, 'over.pdf', 20 * MiB + 1);
+  const over = await randomFile(env.dir, 'over.pdf', 20_000_001);
   const mark = env.emu.requests.length;
   const up2 = await svc.upload(over.path);
-  const sends2 = env.emu.requests.slice(mark).filter((r) => SEND.test(r.path));
-  assert.equal(sends2.length, 2, 'default 20 MiB parts: 20 MiB + 1 byte');
+  const log = env.emu.requests.slice(mark);
+  const create = log.find((r) => r.method === 'POST' && r.path === '/v1/file_uploads')!;
+  assert.deepEqual(create.body, { mode: 'multi_part', filename: 'over.pdf', content_type: 'application/pdf', number_of_parts: 2 });
+  // What the client sent, whatever the emulator would have let through: parts of 10 MiB (≥ 5 MiB
+  // except the last), named with the file's extension, typed like the upload.
+  const parts = log.filter((r) => SEND.test(r.path)).map((r) => r.send!).sort((a, b) => Number(a.partNumber) - Number(b.partNumber));
+  assert.deepEqual(parts, [
+    { filename: 'over.pdf', contentType: 'application/pdf', sizeBytes: 10 * MiB, partNumber: '1' },
+    { filename: 'over.pdf', contentType: 'application/pdf', sizeBytes: 20_000_001 - 10 * MiB, partNumber: '2' },
+  ]);
   assert.equal(env.emu.uploadSha256(up2.id), over.sha256);
-  assert.equal(up2.content_length, 20 * MiB + 1);
+  assert.equal(up2.content_length, 20_000_001);
+});
+
+test('the service also passes the emulator\'s docRules mode (agreeing names and types, 5 MiB parts, 20,000,000-byte single part)', async (t) => {
+  env.emu.setDocRules(true);
+  t.after(() => env.emu.setDocRules(false));
+  const svc = new UploadService(env.client, { dedupe: false });
+  for (const [name, size] of [['strict.pdf', 20_000_000], ['strict.mov', 26 * MiB + 1]] as const) {
+    const f = await randomFile(env.dir, name, size);
+    const up = await svc.upload(f.path);
+    assert.equal(env.emu.uploadSha256(up.id), f.sha256, name);
+  }
 });
 
 test('multi-part: parts of the configured size, last smaller, byte-exact, progress monotonic to the total', async () => {
@@ -53,7 +73,13 @@ test('multi-part: parts of the configured size, last smaller, byte-exact, progre
   assert.equal(up.content_type, 'video/mp4');
   assert.equal(env.emu.uploadSha256(up.id), f.sha256);
   const reqs = env.emu.requests.slice(mark);
-  assert.equal(reqs.filter((r) => SEND.test(r.path)).length, 5, '4 parts of 5 MiB and a smaller last one');
+  const parts = reqs.filter((r) => SEND.test(r.path)).map((r) => r.send!).sort((a, b) => Number(a.partNumber) - Number(b.partNumber));
+  // From what the client sent (the emulator, as recorded, would take smaller or mistyped parts).
+  assert.deepEqual(
+    parts.map((p) => [p.partNumber, p.filename, p.contentType, p.sizeBytes]),
+    [1, 2, 3, 4].map((n) => [String(n), 'movie.mp4', 'video/mp4', 5 * MiB]).concat([['5', 'movie.mp4', 'video/mp4', 3 * MiB + 12345]]),
+    '4 parts of 5 MiB and a smaller last one, each named and typed like the upload',
+  );
   assert.equal(reqs.filter((r) => /\/complete$/.test(r.path)).length, 1);
   assert.equal(reqs.filter((r) => CREATE.test(r.path)).length, 1);
   assert.equal(seen.at(-1), size);
