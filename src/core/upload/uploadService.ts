@@ -9,16 +9,18 @@ import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementPro
 import type { NotionApi } from '../notion/api';
 import { redactUrl } from '../notion/redact';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
-import { attachFile, type FileRef } from './attach';
+import { attachFile, findOnTarget, type AttachContext, type AttachJob, type FileRef } from './attach';
+import { FilesPropertyQueue, type PropertySlot } from './filesPropertyQueue';
+import { checkServiceOptions, checkTargetInput } from './inputChecks';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { ReuseIndex } from './reuseIndex';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
-import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
-import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
-import { isAbort, statusOf } from './retryable';
+import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type InspectOptions, type LocalFile } from './localFile';
+import { DEFAULT_PART_BYTES, planParts } from './partPlan';
+import { isAbort, isUnknownOutcome, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
 import { checkFilesProperty, fetchTargetPage, filesPropertyNames, resolvePageId } from './target';
-import type { AttachTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import type { AttachTarget, FileAccess, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
 
 export interface UploadServiceConfig extends UploadServiceOptions {
@@ -44,12 +46,14 @@ export class UploadService {
   private readonly send: SendContext;
   private readonly dedupe: boolean;
   private readonly reuse: ReuseIndex;
+  /** Attaching: the client and the one queue per files property for the whole service. */
+  private readonly attaching: AttachContext;
 
   constructor(private readonly client: NotionApi, private readonly options: UploadServiceConfig = {}) {
     const partSizeBytes = options.partSizeBytes ?? DEFAULT_PART_BYTES;
-    checkPartSize(partSizeBytes);
     const concurrency = options.concurrency ?? 3;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    checkServiceOptions(partSizeBytes, concurrency);
+    this.attaching = { client, properties: new FilesPropertyQueue(client) };
     this.history = options.history ?? UploadHistory.inMemory();
     this.workspace = new WorkspaceInfoCache(client);
     this.dedupe = options.dedupe ?? true;
@@ -63,9 +67,10 @@ export class UploadService {
    * Everything checkable before sending bytes: the file (type, size, name), the workspace
    * limit, and with a target, the placement and the target page/property (reads only).
    */
-  async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal): Promise<LocalFile> {
+  async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal, access?: FileAccess): Promise<LocalFile> {
+    if (target) checkTargetInput(target);
     const kind = target && placementKind(target);
-    const file = await inspectLocalFile(filePath, kind);
+    const file = await inspectLocalFile(filePath, { placement: kind, ...this.fileAccess(access) });
     if (kind) checkPlacement(file.path, file.filename, kind);
     const ws = await this.workspace.get(signal);
     this.checkLimit(file, ws);
@@ -88,17 +93,24 @@ export class UploadService {
 
   /** Validates file and target first, then uploads (or reuses) and attaches, recording it all. */
   async uploadAndAttach(filePath: string, target: AttachTarget, opts: UploadOptions = {}): Promise<UploadAndAttachResult> {
-    const file = await this.validateFile(filePath, target, opts.signal);
-    const outcome = await this.uploadLocal(file.path, opts, target, file);
-    let blockId: string | undefined;
+    checkTargetInput(target);
+    const slot = this.reserve(target);
     try {
-      blockId = await this.attachRecorded(outcome.key, outcome.fileUpload.id, file.filename, target, opts.signal);
-    } catch (err) {
-      // The upload stays usable (pending) for its hour: retry(key) attaches it without resending.
-      this.history.update(outcome.key, { intent: target, error: isAbort(err, opts.signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
-      throw err;
+      const file = await this.validateFile(filePath, target, opts.signal, opts);
+      const outcome = await this.uploadLocal(file.path, opts, target, file);
+      let blockId: string | undefined;
+      try {
+        blockId = await this.attachRecorded(outcome.key, outcome.fileUpload.id, file.filename, target, opts.signal, opts.lookFirst, slot);
+      } catch (err) {
+        // The upload stays usable (pending) for its hour: retry(key) attaches it without resending
+        // (after looking on the target when Notion may have applied the write).
+        this.history.update(outcome.key, attachFailure(err, target, file.filename, isAbort(err, opts.signal)));
+        throw err;
+      }
+      return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
+    } finally {
+      slot?.release();
     }
-    return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
   }
 
   /**
@@ -143,6 +155,16 @@ export class UploadService {
 
   /** Attaches an uploaded file by id. The placement is checked against the upload's file name first. */
   async attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+    checkTargetInput(target);
+    const slot = this.reserve(target);
+    try {
+      await this.attachById(fileUploadId, target, slot, signal);
+    } finally {
+      slot?.release();
+    }
+  }
+
+  private async attachById(fileUploadId: string, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<void> {
     const upload = await this.client.getFileUpload(fileUploadId, { signal }).catch((err) => {
       if (statusOf(err) === 404) {
         throw new UploadValidationError(fileUploadId, 'unknown-upload', `File upload ${fileUploadId} does not exist or belongs to another integration.`);
@@ -155,20 +177,37 @@ export class UploadService {
     }
     checkPlacement(name, name, placementKind(target));
     await this.checkTarget(target, name, signal);
-    const key = this.history.findByUploadId(fileUploadId)?.key;
-    await this.attachRecorded(key, fileUploadId, name, target, signal);
+    const record = this.history.findByUploadId(fileUploadId);
+    // Attached somewhere already (no expiry) or after an unknown outcome: look before writing.
+    const lookFirst = upload.expiry_time === null || record?.attachUnknown === true;
+    try {
+      await this.attachRecorded(record?.key, fileUploadId, name, target, signal, lookFirst, slot);
+    } catch (err) {
+      if (record && isUnknownOutcome(err)) this.history.update(record.key, attachFailure(err, target, name, false));
+      throw err;
+    }
   }
 
   /** Links an https URL (type `external`) to the same targets, without uploading anything. */
   async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
+    checkTargetInput(target);
     const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const slot = this.reserve(target);
+    try {
+      return await this.attachLink(url, parsed, target, slot, signal);
+    } finally {
+      slot?.release();
+    }
+  }
+
+  private async attachLink(url: string, parsed: URL, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const name = filenameFromUrl(parsed) || parsed.hostname;
     const kind = placementKind(target);
     // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
     if (categoryOf(name)) checkPlacement(url, name, kind);
     const pageId = await this.checkTarget(target, url, signal);
     const blockType = target.as === 'block' ? target.blockType ?? (categoryOf(name) ? defaultBlockType(name) : 'file') : 'file';
-    return attachFile(this.client, { pageId, target, ref: { type: 'external', url }, name, blockType, signal });
+    return attachFile(this.attaching, { pageId, target, ref: { type: 'external', url }, name, blockType, signal, slot });
   }
 
   // ── Records: resume, retry, cancel, refresh ─────────────────────────────
@@ -182,7 +221,12 @@ export class UploadService {
     const record = this.requireRecord(key);
     if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
     // The record keeps its key (and row) whether the file is resumed, reused or sent again.
-    const again = { ...opts, replaces: key };
+    // An attach whose outcome is unknown: whatever is sent or reused now, look on the target first.
+    const again = { ...opts, replaces: key, lookFirst: opts.lookFirst || record.attachUnknown === true };
+    if (record.intent && record.fileUploadId && record.attachUnknown) {
+      const done = await this.findAttached(record, record.intent, opts.signal);
+      if (done) return done;
+    }
     if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal, replaces: key });
     await checkStillThere(record);
     if (record.intent) return this.uploadAndAttach(record.source, record.intent, again);
@@ -266,7 +310,7 @@ export class UploadService {
   }
 
   private async uploadLocalOnce(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
-    const file = checked ?? (await inspectLocalFile(filePath));
+    const file = checked ?? (await inspectLocalFile(filePath, this.fileAccess(opts)));
     const ws = await this.workspace.get(opts.signal);
     this.checkLimit(file, ws);
 
@@ -386,26 +430,70 @@ export class UploadService {
     filename: string,
     target: AttachTarget,
     signal?: AbortSignal,
+    lookFirst = false,
+    slot?: PropertySlot,
   ): Promise<string | undefined> {
-    const pageId = resolvePageId(target);
-    const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(filename) : 'file';
-    const ref: FileRef = { type: 'file_upload', id: fileUploadId };
-    const { blockId } = await attachFile(this.client, { pageId, target, ref, name: filename, blockType, signal });
-    if (key) {
-      const record = this.history.get(key);
-      const attachment: AttachmentRecord = {
-        pageId,
-        placement: target.as,
-        detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
-        blockId,
-        at: new Date(this.history.now()).toISOString(),
-      };
-      this.history.update(key, {
-        state: 'attached', expiryTime: null, intent: undefined, attachments: [...(record?.attachments ?? []), attachment],
-      });
-    }
+    const job = { ...attachJob(fileUploadId, filename, target, signal), slot };
+    const { blockId } = await attachFile(this.attaching, job, lookFirst);
+    if (key) this.recordAttached(key, job.pageId, target, job.blockType, blockId);
     return blockId;
   }
+
+  private recordAttached(key: string, pageId: string, target: AttachTarget, blockType: MediaBlockType, blockId: string | undefined): void {
+    const record = this.history.get(key);
+    const attachment: AttachmentRecord = {
+      pageId,
+      placement: target.as,
+      detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+      blockId,
+      at: new Date(this.history.now()).toISOString(),
+    };
+    this.history.update(key, {
+      state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachUnknown: undefined,
+      attachments: [...(record?.attachments ?? []), attachment],
+    });
+  }
+
+  /** After an unknown outcome: the record's upload found on its target is recorded as attached there. */
+  private async findAttached(record: UploadRecord, target: AttachTarget, signal?: AbortSignal): Promise<UploadAndAttachResult | undefined> {
+    const job = attachJob(record.fileUploadId!, record.filename, target, signal);
+    const found = await findOnTarget(this.client, job);
+    if (!found) return undefined;
+    this.recordAttached(record.key, job.pageId, target, job.blockType, found.blockId);
+    const fileUpload = await this.client.getFileUpload(record.fileUploadId!, { signal });
+    return { key: record.key, fileUpload, reused: false, resumed: true, blockId: found.blockId };
+  }
+
+  /** A place in the files property's queue, taken when an attach to a property starts. */
+  private reserve(target: AttachTarget): PropertySlot | undefined {
+    return target.as === 'property' ? this.attaching.properties.reserve(resolvePageId(target), target.pageId, target.property) : undefined;
+  }
+
+  /** The service's symlink rule for this call: workspace folders from the config, the caller's yes. */
+  private fileAccess(access?: FileAccess): InspectOptions {
+    return { workspaceFolders: this.options.workspaceFolders?.(), allowOutsideWorkspace: access?.allowOutsideWorkspace };
+  }
+}
+
+function attachJob(fileUploadId: string, filename: string, target: AttachTarget, signal?: AbortSignal): AttachJob {
+  const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(filename) : 'file';
+  const ref: FileRef = { type: 'file_upload', id: fileUploadId };
+  return { pageId: resolvePageId(target), target, ref, name: filename, blockType, signal };
+}
+
+/**
+ * What the record says after a failed attach: an unknown outcome says so (retry looks on the
+ * target first); anything else keeps the intent for retry(key).
+ */
+function attachFailure(err: unknown, target: AttachTarget, filename: string, cancelled: boolean): Partial<UploadRecord> {
+  if (cancelled) return { intent: target, error: undefined };
+  if (isUnknownOutcome(err)) {
+    return {
+      intent: target, attachUnknown: true,
+      error: `Not known whether "${filename}" was attached: ${(err as Error).message} Retry looks on the page first and attaches only if it is not there.`,
+    };
+  }
+  return { intent: target, error: `Attaching failed: ${(err as Error).message}` };
 }
 
 function placementKind(target: AttachTarget): PlacementKind {
