@@ -49,8 +49,11 @@ export async function inspectLocalFile(filePath: string, opts: InspectOptions = 
     );
   }
   const real = await realPathOf(abs);
-  if (real !== abs) await checkLink(abs, real, opts);
+  if (real !== abs && !opts.allowOutsideWorkspace && !(await insideAny(real, opts.workspaceFolders ?? []))) {
+    throw new OutsideWorkspaceError(abs, real);
+  }
   const stat = await openedStat(abs, real);
+  if (real !== abs) checkLinkType(abs, real);
   if (stat.size === 0) {
     throw new UploadValidationError(abs, 'empty-file', `${abs} is empty (0 bytes); Notion does not accept empty files.`);
   }
@@ -78,11 +81,8 @@ async function realPathOf(abs: string): Promise<string> {
   }
 }
 
-/** A link (anywhere on the path) is followed only to a file of the same type inside the workspace. */
-async function checkLink(abs: string, real: string, opts: InspectOptions): Promise<void> {
-  if (!opts.allowOutsideWorkspace && !(await insideAny(real, opts.workspaceFolders ?? []))) {
-    throw new OutsideWorkspaceError(abs, real);
-  }
+/** A link (anywhere on the path) is followed only to a file of the type its name says. */
+function checkLinkType(abs: string, real: string): void {
   const realName = path.basename(real);
   if (contentTypeFor(realName) !== contentTypeFor(path.basename(abs))) {
     throw new UploadValidationError(
@@ -103,15 +103,17 @@ async function insideAny(real: string, folders: readonly string[]): Promise<bool
   return false;
 }
 
-/** Opens the real file (never blocking on a FIFO) and judges it by what was opened. */
+/** Judges the real file by its type, then opens it (never blocking on a FIFO) to prove it can be read. */
 async function openedStat(abs: string, real: string): Promise<Stats> {
+  const notAFile = (s: Stats) => new UploadValidationError(abs, 'not-a-file', `${abs} is ${kindOf(s)}, not a regular file; only files can be uploaded.`);
   let fh: FileHandle | undefined;
   try {
+    const before = await fsp.stat(real);
+    if (!before.isFile()) throw notAFile(before);
     fh = await fsp.open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     const stat = await fh.stat();
-    if (!stat.isFile()) {
-      throw new UploadValidationError(abs, 'not-a-file', `${abs} is ${kindOf(stat)}, not a regular file; only files can be uploaded.`);
-    }
+    // What was opened is what is judged (swapped for something else in between: refused).
+    if (!stat.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) throw notAFile(stat);
     return stat;
   } catch (e) {
     if (e instanceof UploadValidationError) throw e;
