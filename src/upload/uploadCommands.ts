@@ -17,6 +17,7 @@ import { confirmReplace, defaultTarget, transferSettings } from '../common/setti
 import { askCaption, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
 import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
 import { showPlaced } from '../ui/placedNotice';
+import { confirmOutsideLinks } from './outsideLinks';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 
@@ -67,13 +68,14 @@ export class UploadCommands {
       }
       if (refused.length) await this.confirmValidOnly(refused, all.length, scripted);
       const valid = local.filter((_, i) => !refused.some((r) => r.index === i));
+      const linked = await confirmOutsideLinks(valid);
       const names = valid.map((u) => path.basename(u.fsPath));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
       const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
       const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
       if (target && !scripted) await this.confirmReplacing(page, target);
       await this.recents.add(page);
-      const result = await this.runUploads(valid, page, placement, target);
+      const result = await this.runUploads(valid, page, placement, target, undefined, linked);
       return refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
     });
   }
@@ -101,6 +103,7 @@ export class UploadCommands {
    */
   private async runUploads(
     uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
+    linked: ReadonlySet<string> = new Set(),
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
@@ -110,7 +113,11 @@ export class UploadCommands {
         label: path.basename(u.fsPath),
         sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
         run: (signal: AbortSignal, onProgress: (n: number) => void) => {
-          const opts = { signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k) };
+          const opts = {
+            signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k),
+            // The user said yes to this link's target outside the workspace (outsideLinks.ts).
+            allowOutsideWorkspace: linked.has(u.fsPath),
+          };
           return target
             ? service.uploadAndAttach(u.fsPath, target, opts)
             : service.upload(u.fsPath, opts).then((fileUpload) => ({ fileUpload, key: keyOf.get(job) }));
@@ -127,7 +134,7 @@ export class UploadCommands {
       new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
     showBatchSummary(report, {
       successMessage: (r) => this.successMessage(r, page, target),
-      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target, failedRows(failed)),
+      retry: (failed) => this.runUploads(failed.map((j) => uriOf.get(j)!), page, placement, target, failedRows(failed), linked),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],

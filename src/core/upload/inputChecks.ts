@@ -86,3 +86,13 @@ function invalid(value: string, rule: ConstructorParameters<typeof UploadValidat
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** checkCaption's refusal as text (input-box validation), or undefined when the caption is fine. */
+export function captionProblem(caption: string): string | undefined {
+  try {
+    checkCaption(caption);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

@@ -7,6 +7,7 @@ import { categoryOf, contentTypeFor, describeExtensions, extensionOf, type Media
 import { categoryForPlacement, type PlacementKind } from '../media/placement';
 import { FileChangedError, UploadValidationError } from './errors';
 import type { FileAccess } from './types';
+import { insideAny } from './workspaceLink';
 
 /** Notion's limit on `filename`, counted in UTF-8 bytes including the extension. */
 export const MAX_FILENAME_BYTES = 900;
@@ -92,15 +93,6 @@ function checkLinkType(abs: string, real: string): void {
         'not on the link\'s name. Upload the file itself or give the link its extension.',
     );
   }
-}
-
-async function insideAny(real: string, folders: readonly string[]): Promise<boolean> {
-  for (const f of folders) {
-    const root = await fsp.realpath(f).catch(() => path.resolve(f));
-    const rel = path.relative(root, real);
-    if (rel === '' || (rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel))) return true;
-  }
-  return false;
 }
 
 /** Judges the real file by its type, then opens it (never blocking on a FIFO) to prove it can be read. */
