@@ -27,6 +27,9 @@ export function commandTable(h: CommandHandlers): Record<string, Handler> {
     'notionAssets.setIcon': (...a) => uploads.uploadFiles('icon', a),
     'notionAssets.addBlock': (...a) => uploads.uploadFiles('block', a),
     'notionAssets.attachToProperty': (...a) => uploads.uploadFiles('property', a),
+    'notionAssets.addComment': (...a) => uploads.uploadFiles('comment', a),
+    'notionAssets.newPage': (...a) => uploads.uploadFiles('newPage', a),
+    'notionAssets.replaceOnPage': (...a) => uploads.uploadFiles('replace', a),
     'notionAssets.importFromUrl': (...a) => uploads.importFromUrl(a),
     'notionAssets.linkExternal': (...a) => uploads.linkExternal(a),
     // Token
@@ -52,6 +55,7 @@ export function commandTable(h: CommandHandlers): Record<string, Handler> {
     'notionAssets.pageFiles.copyLink': (arg) => pageFiles.copyLink(arg),
     'notionAssets.pageFiles.download': (arg, args) => pageFiles.download(arg, args),
     'notionAssets.pageFiles.copyToPage': (arg, args) => pageFiles.copyToPage(arg, args),
+    'notionAssets.pageFiles.replaceFile': (arg, args) => pageFiles.replaceFile(arg, args),
   };
 }
 

@@ -5,7 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CopyResult } from '../core/files/copy';
 import type { WalkState } from '../core/files/model';
-import type { PageFile } from '../core/files/types';
+import { describeLocation, FILE_BLOCK_TYPES, type FileBlockType, type PageFile } from '../core/files/types';
+import { SUPPORTED_EXTENSIONS } from '../core/media/extensions';
+import { confirmReplace } from '../common/settings';
+import { confirmBlockReplace } from '../pickers/blockPicker';
+import type { UploadCommandResult } from '../upload/uploadCommands';
 import { parseNotionId } from '../core/ids';
 import { percentReporter, runCommand, withCancellableProgress } from '../ui/commandRunner';
 import { showError } from '../ui/errorMessages';
@@ -18,6 +22,7 @@ import type { Services } from '../common/services';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, placementTitle } from '../ui/placementText';
 import { askPage, askTarget, type TargetAnswers } from '../pickers/targetPicker';
+import { openDialogFilters } from '../upload/refusals';
 import { attachedPages } from '../uploadsView/item';
 
 export interface BrowseResult {
@@ -38,6 +43,15 @@ export interface DownloadArgs {
 }
 
 export type CopyArgs = TargetAnswers;
+
+export interface ReplaceArgs {
+  /** The workspace file that replaces the block's file (path or Uri); picked when missing (then confirmReplace asks). */
+  file?: string | vscode.Uri;
+  /** A new caption; the block keeps its caption when missing. */
+  caption?: string;
+  /** Ask "Replace?" (confirmReplace) even though the file is given: a drop is a person's act, not a script's. */
+  confirm?: boolean;
+}
 
 const WALKING_CONTEXT = 'notionAssets.pageFiles.walking';
 const HAS_PAGE_CONTEXT = 'notionAssets.pageFiles.hasPage';
@@ -204,6 +218,44 @@ export class PageFilesCommands {
       });
       return { path: res.path, bytes: res.bytes, sha256: res.sha256 };
     });
+  }
+
+  /**
+   * Replace File… on an image/video/audio/pdf/file block: a workspace file (picked, or `file`)
+   * goes through the upload service into the block (Replace a File on Page with page and block
+   * given); asked first when notionAssets.confirmReplace is on, unless a script gave the file.
+   */
+  async replaceFile(arg?: unknown, args: ReplaceArgs = {}): Promise<UploadCommandResult | undefined> {
+    return this.run('Replace File', async () => {
+      const f = this.file(arg, 'Replace File');
+      const loc = f.location;
+      if (loc.type !== 'block' || !(FILE_BLOCK_TYPES as readonly string[]).includes(loc.blockType)) {
+        throw new Error(`Replace File: “${f.name}” is the page's ${describeLocation(loc)}; only image, video, audio, pdf and file blocks hold a file to replace.`);
+      }
+      const given = args.file === undefined ? undefined : typeof args.file === 'string' ? vscode.Uri.file(args.file) : args.file;
+      const uri = given ?? (await this.chooseReplacement(loc.blockType as FileBlockType, f.name));
+      if (!uri) return undefined;
+      const pageTitle = this.recents.title(f.pageId) ?? 'the page';
+      if ((!given || args.confirm) && confirmReplace() && !(await confirmBlockReplace(f.name, loc.blockType, pageTitle, path.basename(uri.fsPath)))) return undefined;
+      const result = await vscode.commands.executeCommand<UploadCommandResult | undefined>('notionAssets.replaceOnPage', {
+        files: [uri], page: f.pageId, block: loc.blockId, ...(args.caption !== undefined ? { caption: args.caption } : {}),
+      });
+      // The view lists the block's old file until it is read again.
+      if (result?.uploads.some((u) => u.ok) && this.pageId === f.pageId) await this.refresh();
+      return result;
+    });
+  }
+
+  private async chooseReplacement(blockType: FileBlockType, current: string): Promise<vscode.Uri | undefined> {
+    const filters = blockType === 'pdf' ? { PDF: ['pdf'] } : blockType === 'file' ? openDialogFilters(false) : { [blockType]: [...SUPPORTED_EXTENSIONS[blockType]] };
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      filters,
+      openLabel: 'Replace',
+      title: `Replace “${current}” (${blockType} block) with…`,
+    });
+    return picked?.[0];
   }
 
   async copyToPage(arg?: unknown, args: CopyArgs = {}): Promise<CopyResult | undefined> {

@@ -1,7 +1,7 @@
 // How one file on a page looks in the Page Files view: name, where it sits, how it is
 // hosted, when its link expires, and the contextValue that decides which actions show.
 import * as vscode from 'vscode';
-import { describeLocation, type FileKind, type PageFile } from '../core/files/types';
+import { describeLocation, FILE_BLOCK_TYPES, type FileKind, type PageFile } from '../core/files/types';
 import { formatExpiry } from '../ui/format';
 
 const KIND_LABELS: Record<FileKind, string> = {
@@ -40,9 +40,10 @@ function icon(f: PageFile): vscode.ThemeIcon {
   }
 }
 
-/** `pageFile.<kind>.<file|link>`: menus match on it. */
+/** `pageFile.<kind>.<file|link>`, plus `.block` on an image/video/audio/pdf/file block (Replace File…): menus match on it. */
 export function pageFileContext(f: PageFile): string {
-  return `pageFile.${f.kind}.${isLinkOnly(f) ? 'link' : 'file'}`;
+  const mediaBlock = f.location.type === 'block' && (FILE_BLOCK_TYPES as readonly string[]).includes(f.location.blockType);
+  return `pageFile.${f.kind}.${isLinkOnly(f) ? 'link' : 'file'}${mediaBlock ? '.block' : ''}`;
 }
 
 export function pageFileDescription(f: PageFile, now: number): string {

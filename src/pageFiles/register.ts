@@ -1,6 +1,7 @@
 // The page files browser, VS Code side: the Page Files view, its commands (registered in
 // commands.ts), and the same operations for other extensions. Activation only creates the
 // (empty) view; the network core is loaded on first use.
+import * as vscode from 'vscode';
 import type { CopyResult } from '../core/files/copy';
 import type { DownloadResult } from '../core/files/download';
 import type { PageFile } from '../core/files/types';
@@ -34,7 +35,8 @@ export interface PageFilesApi {
 
 /** The Page Files view and its connection (activation creates only the empty view). */
 export function registerPageFiles(ctx: FeatureContext): { commands: PageFilesCommands; api: PageFilesApi } {
-  const view = new PageFilesView();
+  // A file dropped on a media item runs Replace File… on it (asked like a menu click).
+  const view = new PageFilesView((key, file) => vscode.commands.executeCommand('notionAssets.pageFiles.replaceFile', key, { file, confirm: true }));
   const connection = new PageFilesConnection(ctx.services, view);
   const commands = new PageFilesCommands(ctx.services, connection, view, ctx.recents);
   ctx.extension.subscriptions.push(view, connection);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { PageFilesChange, PageFilesModel } from '../core/files/model';
 import type { PageFile } from '../core/files/types';
 import { Disposable } from '../common/disposable';
+import { droppedUris, FILE_DROP_MIME_TYPES, ONLY_LOCAL_FILES } from '../common/droppedFiles';
 import { toPageFileItem } from './item';
 
 export const PAGE_FILES_VIEW_ID = 'notionAssets.pageFiles';
@@ -33,6 +34,28 @@ export function describeModel(m: PageFilesModel): string {
   }
 }
 
+/** A local file dropped on a media item replaces that block's file (Replace File…, confirmed like a menu click). */
+export class ReplaceDropController implements vscode.TreeDragAndDropController<string> {
+  readonly dropMimeTypes = FILE_DROP_MIME_TYPES;
+  readonly dragMimeTypes: string[] = [];
+
+  constructor(private readonly onDrop: (key: string, file: vscode.Uri) => unknown) {}
+
+  async handleDrop(target: string | undefined, data: vscode.DataTransfer): Promise<void> {
+    const uris = await droppedUris(data);
+    const files = uris.filter((u) => u.scheme === 'file');
+    if (!target || !files.length) {
+      if (uris.length) void vscode.window.showWarningMessage(files.length ? 'Drop the file on the image, video, audio, PDF or file block it should replace.' : ONLY_LOCAL_FILES);
+      return;
+    }
+    if (files.length > 1) {
+      void vscode.window.showWarningMessage(`A block holds one file: drop one file to replace it (${files.length} were dropped).`);
+      return;
+    }
+    await this.onDrop(target, files[0]);
+  }
+}
+
 export class PageFilesView extends Disposable implements vscode.TreeDataProvider<string> {
   private readonly changed = this._register(new vscode.EventEmitter<string | undefined | void>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -42,9 +65,14 @@ export class PageFilesView extends Disposable implements vscode.TreeDataProvider
   private repaintTimer: NodeJS.Timeout | undefined;
   private tick: NodeJS.Timeout | undefined;
 
-  constructor() {
+  /** `onDropFile`: a file dropped on an item (Replace File…). */
+  constructor(onDropFile?: (key: string, file: vscode.Uri) => unknown) {
     super();
-    this.treeView = this._register(vscode.window.createTreeView(PAGE_FILES_VIEW_ID, { treeDataProvider: this, canSelectMany: false }));
+    this.treeView = this._register(vscode.window.createTreeView(PAGE_FILES_VIEW_ID, {
+      treeDataProvider: this,
+      canSelectMany: false,
+      ...(onDropFile ? { dragAndDropController: new ReplaceDropController(onDropFile) } : {}),
+    }));
     this._register(this.treeView.onDidChangeVisibility(() => this.scheduleTick()));
     this._register({
       dispose: () => {

@@ -65,7 +65,7 @@ interface PlacementItem extends vscode.QuickPickItem {
  * Placements that fit every file; "upload only" when allowed. `inDatabase` false (a page known
  * not to be in a database) leaves out the files property, which only database pages have.
  */
-export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean, inDatabase?: boolean): Promise<PlacementChoice | undefined> {
+export async function askPlacement(filenames: string[], pageTitle: string, allowNone: boolean, inDatabase?: boolean, allowComment = true): Promise<PlacementChoice | undefined> {
   const single = filenames.length === 1;
   const blockKinds = [...new Set(filenames.map((f) => (categoryOf(f) ? defaultBlockType(f) : 'file')))].join(', ');
   const items: PlacementItem[] = [];
@@ -75,6 +75,8 @@ export async function askPlacement(filenames: string[], pageTitle: string, allow
     items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
   }
   if (inDatabase !== false) items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
+  // Comments take uploaded files only, not links.
+  if (allowComment) items.push({ label: '$(comment) Add as Comment on Page', description: single ? 'a comment with the file attached' : 'up to 3 files per comment', choice: 'comment' });
   if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
   const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
   return picked?.choice;
@@ -114,6 +116,8 @@ export interface TargetAnswers {
   property?: string;
   blockType?: MediaBlockType;
   caption?: string;
+  /** The comment's text (placement "comment"). */
+  comment?: string;
 }
 
 /** Page → placement → files property for one file already in Notion (no "upload only"). Undefined when dismissed. */
@@ -130,10 +134,16 @@ export async function askTarget(
   if (!placement || placement === 'none') return undefined;
   const property = placement === 'property' ? await askProperty(services, page, given.property) : undefined;
   if (placement === 'property' && !property) return undefined;
-  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption }) };
+  const comment = placement === 'comment' ? await askComment(given.comment, page.title) : undefined;
+  if (placement === 'comment' && !comment) return undefined;
+  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption, comment }) };
 }
 
-export function buildTarget(pageId: string, placement: Placement, extra: { property?: string; blockType?: MediaBlockType; caption?: string }): AttachTarget {
+export function buildTarget(
+  pageId: string,
+  placement: Placement,
+  extra: { property?: string; blockType?: MediaBlockType; caption?: string; comment?: string; block?: string; title?: string },
+): AttachTarget {
   switch (placement) {
     case 'cover':
     case 'icon':
@@ -142,5 +152,22 @@ export function buildTarget(pageId: string, placement: Placement, extra: { prope
       return { pageId, as: 'block', ...(extra.blockType ? { blockType: extra.blockType } : {}), ...(extra.caption ? { caption: extra.caption } : {}) };
     case 'property':
       return { pageId, as: 'property', property: extra.property! };
+    case 'replace':
+      return { pageId, as: 'replace', blockId: extra.block!, ...(extra.caption !== undefined ? { caption: extra.caption } : {}) };
+    case 'comment':
+      return { pageId, as: 'comment', comment: extra.comment ?? '' };
+    case 'newPage':
+      return { pageId, as: 'newPage', ...(extra.property ? { property: extra.property } : {}), ...(extra.title ? { title: extra.title } : {}) };
   }
+}
+
+/** The comment's text: the given one, else asked (Escape cancels). Notion needs text with attachments. */
+export async function askComment(given: string | undefined, pageTitle: string): Promise<string | undefined> {
+  if (given !== undefined) return given;
+  return vscode.window.showInputBox({
+    title: `Comment on "${pageTitle}"`,
+    prompt: 'The comment\'s text (required: Notion does not take attachments without text). Up to 3 files per comment.',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Type the comment (Notion needs text with the attachments)'),
+  });
 }

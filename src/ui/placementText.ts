@@ -3,6 +3,7 @@
 // video block"), so upload, import, link, Attach to… and Copy read the same.
 import { categoryOf } from '../core/media/extensions';
 import { defaultBlockType } from '../core/media/placement';
+import { MAX_COMMENT_ATTACHMENTS } from '../core/upload/commentFiles';
 import type { AttachTarget, Placement } from '../core/upload/types';
 
 /** `"x.mp4"` for one file, `3 files` for several. */
@@ -22,6 +23,12 @@ export function progressTitle(names: readonly string[], pageTitle: string, targe
       return `Adding ${what} to "${pageTitle}"`;
     case 'property':
       return `Adding ${what} to "${pageTitle}" (property "${target.property}")`;
+    case 'replace':
+      return `Replacing a file on "${pageTitle}" with ${what}`;
+    case 'comment':
+      return `Commenting on "${pageTitle}" with ${what}`;
+    case 'newPage':
+      return `Creating a page from ${what} in "${pageTitle}"`;
   }
 }
 
@@ -41,6 +48,14 @@ export function placementPhrase(names: readonly string[], target: AttachTarget):
       if (names.length === 1) return `as ${BLOCK_NAMES[types[0]]} block`;
       return types.length === 1 ? `as ${BLOCK_NAMES[types[0]].replace(/^an? /, '')} blocks` : 'as blocks';
     }
+    case 'replace':
+      return 'in place of the block\'s file';
+    case 'comment': {
+      const comments = Math.ceil(names.length / MAX_COMMENT_ATTACHMENTS);
+      return names.length === 1 ? 'as a comment attachment' : `as comment attachments${comments > 1 ? ` (${comments} comments)` : ''}`;
+    }
+    case 'newPage':
+      return 'as a new page';
   }
 }
 
@@ -54,6 +69,9 @@ const PLACEMENT_TITLES: Record<Placement, string> = {
   icon: 'Set as Page Icon',
   block: 'Add to Page as Block',
   property: 'Attach to Files Property',
+  replace: 'Replace a File on Page',
+  comment: 'Add as Comment on Page',
+  newPage: 'New Page from File',
 };
 
 export function placementTitle(p: Placement): string {

@@ -23,10 +23,18 @@ export interface CommandOptions {
   filename?: string;
   /** An upload in the history (Uploads view item or its key). */
   upload?: string;
+  /** Placement "comment": the comment's text (required by Notion with attachments). */
+  comment?: string;
+  /** Placement "replace": the block whose file is replaced (id or `#block-…` link). */
+  block?: string;
+  /** Placement "newPage": the page's title (default: the file name). */
+  title?: string;
+  /** Placement "newPage" with several files: a page per file ("each", the default for scripts) or one page holding all ("one"). */
+  pages?: 'each' | 'one';
 }
 
 const OPTION_KEYS: readonly (keyof CommandOptions)[] = [
-  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload',
+  'files', 'page', 'placement', 'blockType', 'caption', 'property', 'url', 'filename', 'upload', 'comment', 'block', 'title', 'pages',
 ];
 
 function isOptions(v: unknown): v is CommandOptions {

@@ -2,16 +2,26 @@
 // files that do not fit the placement, and the summary a mixed selection is asked about.
 // No vscode import: tested in the node tier.
 import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
-import { placementProblem } from '../core/media/placement';
+import { placementProblem, type PlacementKind } from '../core/media/placement';
 import type { MediaBlockType } from '../core/notion/types';
 import type { Placement } from '../core/upload/types';
+
+/** What a placement asks of each file's type (replace: any supported type until its block is read). */
+function kindFor(placement: Placement | undefined, blockType?: MediaBlockType): PlacementKind | undefined {
+  switch (placement) {
+    case undefined: return undefined;
+    case 'block': return blockType ?? 'file';
+    case 'replace': case 'comment': case 'newPage': return 'file';
+    default: return placement;
+  }
+}
 
 /** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */
 export function placementProblems(filenames: string[], placement: Placement, blockType?: MediaBlockType): string | undefined {
   if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
     return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
   }
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const kind = kindFor(placement, blockType)!;
   const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
   if (problems.length === 0) return undefined;
   const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
@@ -35,7 +45,7 @@ export interface RefusedFile {
 
 /** Each file that cannot go: an unsupported type, or (with a placement) one that does not fit it. */
 export function refusedFiles(filenames: string[], placement?: Placement, blockType?: MediaBlockType): RefusedFile[] {
-  const kind = placement === 'block' ? blockType ?? 'file' : placement;
+  const kind = kindFor(placement, blockType);
   return filenames.flatMap((name, index) => {
     if (!categoryOf(name)) {
       const ext = extensionOf(name);

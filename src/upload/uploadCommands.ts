@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { categoryOf } from '../core/media/extensions';
 import type { MediaBlockType } from '../core/notion/types';
-import type { AttachTarget, Placement, UploadAndAttachResult } from '../core/upload/types';
+import { checkCommentText, commentGroups, commentPartText } from '../core/upload/commentFiles';
+import type { AttachTarget, GroupResult, GroupTarget, Placement, UploadAndAttachResult } from '../core/upload/types';
 import { runBatch, showBatchSummary, type BatchJob, type BatchReport } from './batchUpload';
 import { activeEditorFile, parseArgs, type CommandOptions } from './commandArgs';
 import { errorText } from '../ui/errorMessages';
@@ -14,7 +15,9 @@ import type { PickedPage } from '../pickers/pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { confirmReplace, defaultTarget, transferSettings } from '../common/settings';
-import { askCaption, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
+import { askBlock, confirmBlockReplace } from '../pickers/blockPicker';
+import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } from '../pickers/newPagePicker';
+import { askCaption, askComment, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
 import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
 import { showPlaced } from '../ui/placedNotice';
 import { confirmOutsideLinks } from './outsideLinks';
@@ -25,14 +28,18 @@ import { notionPageUrl } from '../ui/format';
 export interface UploadCommandResult {
   pageId?: string;
   placement?: PlacementChoice;
-  uploads: { file: string; ok: boolean; key?: string; fileUploadId?: string; reused?: boolean; blockId?: string; error?: string }[];
+  uploads: {
+    file: string; ok: boolean; key?: string; fileUploadId?: string; reused?: boolean; blockId?: string; error?: string;
+    /** newPage: the page created for (or holding) this file. comment: the comment it is attached to. */
+    createdPageId?: string; commentId?: string;
+  }[];
   /** Set when the command stopped before uploading (bad input, no access, no token). */
   error?: string;
   /** Files of the batch not sent because Notion would not take them (type, placement), with why. */
   refused?: { file: string; reason: string }[];
 }
 
-type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string };
+type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string; createdPageId?: string; commentId?: string };
 
 export class UploadCommands {
   constructor(private readonly services: Services, private readonly recents: RecentTargets) {}
@@ -61,6 +68,7 @@ export class UploadCommands {
       const placed = preset && preset !== 'none' ? preset : undefined;
       // Everything knowable from the names is checked for every file before the first request.
       if ((placed === 'cover' || placed === 'icon') && all.length > 1) throw new Error(placementProblems(all, placed)!);
+      if (placed === 'replace' && all.length > 1) throw new Error(`A block holds one file: choose one file to replace it with (${all.length} were given).`);
       const refused = refusedFiles(all, placed, options.blockType);
       if (refused.length === all.length) {
         const typed = all.filter((n) => categoryOf(n));
@@ -70,14 +78,111 @@ export class UploadCommands {
       const valid = local.filter((_, i) => !refused.some((r) => r.index === i));
       const linked = await confirmOutsideLinks(valid);
       const names = valid.map((u) => path.basename(u.fsPath));
+      const withRefused = (result: UploadCommandResult) =>
+        refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
+      if (placed === 'newPage') return withRefused(await this.newPages(valid, options, scripted));
+      if (placed === 'replace') return withRefused(await this.replaceOnPage(valid[0], options, scripted));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
       const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
       const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
       if (target && !scripted) await this.confirmReplacing(page, target);
       await this.recents.add(page);
-      const result = await this.runUploads(valid, page, placement, target, undefined, linked);
-      return refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
+      if (target?.as === 'comment') {
+        // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
+        const groups = commentGroups(valid);
+        const text = checkCommentText(target.comment);
+        return withRefused(await this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) }))));
+      }
+      return withRefused(await this.runUploads(valid, page, placement, target, undefined, linked));
     });
+  }
+
+  /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
+  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+    const service = await this.services.uploads();
+    // The default target is where files usually go, not where new pages should: asked unless given.
+    const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
+    const parent = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Reading where the new page goes…' },
+      () => service.describeNewPageParent(chosen),
+    );
+    const property = o.property ?? (parent.kind === 'database' && !scripted ? await need(askNewPageProperty(parent.title, parent.filesProperties)) : undefined);
+    const mode = uris.length === 1 ? 'each' : o.pages ?? (scripted ? 'each' : await need(askGrouping(uris.length)));
+    const names = uris.map((u) => path.basename(u.fsPath));
+    const title = mode === 'one' ? o.title ?? (scripted ? undefined : await need(askNewPageTitle(`${names[0]} and ${names.length - 1} more`))) : o.title;
+    const target: GroupTarget = { pageId: parent.id, as: 'newPage', parent: parent.kind, ...(property ? { property } : {}), ...(title ? { title } : {}) };
+    const where = { id: parent.id, title: parent.title };
+    if (parent.kind === 'page') await this.recents.add(where);
+    const groups = mode === 'one' ? [uris] : uris.map((u) => [u]);
+    return this.runGroups(groups, where, 'newPage', groups.map(() => target));
+  }
+
+  /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
+  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+    const name = path.basename(uri.fsPath);
+    const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
+    let blockId = o.block;
+    if (!blockId) {
+      const service = await this.services.uploads();
+      const blocks = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Reading the files on "${page.title}"…` },
+        () => service.listMediaBlocks(page.id),
+      );
+      const block = await need(askBlock(blocks, name, page.title));
+      if (!scripted && confirmReplace() && !(await confirmBlockReplace(block.name, block.blockType, page.title, name))) throw new Dismissed();
+      blockId = block.blockId;
+    }
+    await this.recents.add(page);
+    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }));
+  }
+
+  /**
+   * Files that share one write (a comment holds three, a page holding all): one job per group
+   * under one notification, each group's files uploaded one after another, then attached.
+   */
+  private async runGroups(groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[]): Promise<UploadCommandResult> {
+    const service = await this.services.uploads();
+    const target = targets[0];
+    const groupOf = new Map<BatchJob<GroupResult>, vscode.Uri[]>();
+    const targetOf = new Map<BatchJob<GroupResult>, GroupTarget>();
+    const jobs = await Promise.all(groups.map(async (g, i) => {
+      const sizes = await Promise.all(g.map((u) => vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)));
+      const job: BatchJob<GroupResult> = {
+        label: g.map((u) => path.basename(u.fsPath)).join(', '),
+        sizeBytes: sizes.reduce((a, b) => a + b, 0),
+        run: (signal, onProgress) => service.uploadAndAttachGroup(g.map((u) => u.fsPath), targets[i], { signal, onProgress: (sent) => onProgress(sent) }),
+      };
+      groupOf.set(job, g);
+      targetOf.set(job, targets[i]);
+      return job;
+    }));
+    const all = groups.flat();
+    const title = progressTitle(all.map((u) => path.basename(u.fsPath)), page.title, target);
+    const report = await runBatch(title, jobs, 1, 'attaching…');
+    const created = report.outcomes.flatMap((o) => (o.ok && o.value.createdPageId ? [o.value.createdPageId] : []));
+    showBatchSummary(report, {
+      successMessage: (r) => {
+        const names = r.outcomes.flatMap((o) => (o.ok ? groupOf.get(o.job)!.map((u) => path.basename(u.fsPath)) : []));
+        const pages = created.length > 1 ? ` (${created.length} pages)` : '';
+        return `${placedMessage(names, page.title, target)}${pages}.`;
+      },
+      retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!)),
+      showLog: () => this.log.show(),
+      log: (m, e) => this.log.error(m, e),
+      successActions: [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(created.length === 1 ? created[0] : page.id))) }],
+    });
+    return {
+      pageId: page.id,
+      placement,
+      uploads: report.outcomes.flatMap((o): UploadCommandResult['uploads'] => {
+        const files = groupOf.get(o.job)!;
+        if (!o.ok) return files.map((u) => ({ file: u.fsPath, ok: false, error: o.cancelled ? 'cancelled' : errorText(o.error) }));
+        return o.value.files.map((f, i) => ({
+          file: files[i].fsPath, ok: true, key: f.key, fileUploadId: f.fileUpload.id, reused: f.reused,
+          ...(f.createdPageId ? { createdPageId: f.createdPageId } : {}), ...(f.commentId ? { commentId: f.commentId } : {}),
+        }));
+      }),
+    };
   }
 
   /**
@@ -154,11 +259,11 @@ export class UploadCommands {
   private async chooseFiles(fixed: Placement | undefined): Promise<vscode.Uri[]> {
     const active = activeEditorFile();
     if (active && fixed) return [active];
-    const single = fixed === 'cover' || fixed === 'icon';
+    const single = fixed === 'cover' || fixed === 'icon' || fixed === 'replace';
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: !single,
       openLabel: 'Upload to Notion',
-      filters: openDialogFilters(single),
+      filters: openDialogFilters(fixed === 'cover' || fixed === 'icon'),
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     });
     return need(picked?.length ? picked : undefined);
@@ -168,7 +273,8 @@ export class UploadCommands {
   private async completeTarget(page: PickedPage, placement: Placement, o: CommandOptions, scripted: boolean): Promise<AttachTarget> {
     const property = placement === 'property' ? await need(askProperty(this.services, page, o.property)) : undefined;
     const caption = placement === 'block' && o.caption === undefined && !scripted ? await need(askCaption()) : o.caption;
-    return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption });
+    const comment = placement === 'comment' ? (scripted ? o.comment : await need(askComment(o.comment, page.title))) : undefined;
+    return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption, comment });
   }
 
   /** A cover/icon already set is replaced only after a yes (setting notionAssets.confirmReplace). */
@@ -213,7 +319,7 @@ export class UploadCommands {
       const url = options.url ?? (await need(askUrl('Link External URL', 'The page will point at this https URL; nothing is uploaded and the link never expires.')));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Link External URL: choose the page'));
       const name = path.posix.basename(new URL(url).pathname) || new URL(url).hostname;
-      const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase)));
+      const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase, false)));
       if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
       const target = await this.completeTarget(page, placement, options, scripted);
       await this.recents.add(page);

@@ -1,7 +1,7 @@
 // How one upload record looks in the Uploads view: label, state description, status icon,
 // tooltip and the contextValue that decides which item actions show.
 import * as vscode from 'vscode';
-import type { UploadRecord } from '../core/history/types';
+import type { AttachmentRecord, UploadRecord } from '../core/history/types';
 import { formatBytes, formatExpiry, notionPageUrl, percent } from '../ui/format';
 
 /** Pages this upload went to, once each, in order. */
@@ -91,11 +91,25 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
     md.appendMarkdown('\n\n**Attached to**  \n');
     md.appendMarkdown(
       r.attachments
-        .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${notionPageUrl(a.pageId)}) as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`)
+        .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${notionPageUrl(a.pageId)}) ${attachmentPhrase(a)}`)
         .join('  \n'),
     );
   }
   return md;
+}
+
+/** How a file sits on a page: `as cover`, `replacing “old.jpg” (external) in an image block`, `in a comment`. */
+export function attachmentPhrase(a: AttachmentRecord): string {
+  switch (a.placement) {
+    case 'replace':
+      return `replacing ${a.replaced ? `“${escape(a.replaced.name)}” (${escape(a.replaced.kind)}) ` : 'the file '}in ${a.detail ? `${/^[aeiou]/.test(a.detail) ? 'an' : 'a'} ${escape(a.detail)}` : 'a'} block`;
+    case 'comment':
+      return 'in a comment';
+    case 'newPage':
+      return `as a new page (${a.detail ? escape(a.detail) : 'file'})`;
+    default:
+      return `as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`;
+  }
 }
 
 function escape(s: string): string {

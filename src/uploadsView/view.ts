@@ -2,6 +2,7 @@
 // progress update repaints one row; the expiry countdown ticks only while the view is
 // visible, and a timer set for the earliest expiry turns that upload "expired" on time.
 import * as vscode from 'vscode';
+import { droppedUris, FILE_DROP_MIME_TYPES, ONLY_LOCAL_FILES } from '../common/droppedFiles';
 import type { UploadHistory } from '../core/history/uploadHistory';
 import { Disposable } from '../common/disposable';
 import { toTreeItem, type PageTitles } from './item';
@@ -52,31 +53,16 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
 
 /** Files dropped from the Explorer or the OS start the upload flow with them. */
 export class DropController implements vscode.TreeDragAndDropController<string> {
-  readonly dropMimeTypes = ['text/uri-list', 'files'];
+  readonly dropMimeTypes = FILE_DROP_MIME_TYPES;
   readonly dragMimeTypes: string[] = [];
 
   constructor(private readonly onFiles: (uris: vscode.Uri[]) => unknown) {}
 
   async handleDrop(_target: string | undefined, data: vscode.DataTransfer): Promise<void> {
-    const uris: vscode.Uri[] = [];
-    const list = data.get('text/uri-list');
-    if (list) {
-      for (const line of (await list.asString()).split(/\r?\n/)) {
-        const t = line.trim();
-        if (t && !t.startsWith('#')) {
-          try {
-            uris.push(vscode.Uri.parse(t, true));
-          } catch { /* not a URI: ignore the line */ }
-        }
-      }
-    }
-    data.forEach((item) => {
-      const f = item.asFile();
-      if (f?.uri && !uris.some((u) => u.toString() === f.uri!.toString())) uris.push(f.uri);
-    });
+    const uris = await droppedUris(data);
     const files = uris.filter((u) => u.scheme === 'file');
     if (files.length) await this.onFiles(files);
-    else if (uris.length) void vscode.window.showWarningMessage('Notion Assets can upload only files from this machine\'s file system.');
+    else if (uris.length) void vscode.window.showWarningMessage(ONLY_LOCAL_FILES);
   }
 }
 

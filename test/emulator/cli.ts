@@ -10,6 +10,10 @@ export function seedDemo(emu: Emulator): Record<string, string> {
   const db = emu.seed.database({ title: 'Assets', parentPageId: home.id, properties: { Name: 'title', Files: 'files', Notes: 'rich_text' } });
   const row = emu.seed.databasePage(db.id, { title: 'First asset' });
   emu.seed.blocks(home.id, [{ type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'Seeded by the Notion emulator.' } }] } }]);
+  // Something for Replace a File on Page… / Page Files' Replace File… to replace.
+  emu.seed.blocks(gallery.id, [
+    { type: 'image', image: { type: 'external', external: { url: 'https://example.com/placeholder.png' }, caption: [{ type: 'text', text: { content: 'Placeholder' } }] } },
+  ]);
   return { homePageId: home.id, galleryPageId: gallery.id, databaseId: db.id, databasePageId: row.id };
 }
 

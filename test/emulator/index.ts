@@ -12,6 +12,9 @@ import { RateLimiter } from './rateLimiter';
 import type { RequestLogEntry } from './requestLog';
 import { Router } from './router';
 import { blockRoutes } from './routes/blocks';
+import { commentRoutes } from './routes/comments';
+import { createPageRoutes } from './routes/createPage';
+import { databaseRoutes } from './routes/databases';
 import { fileUploadRoutes } from './routes/fileUploads';
 import { pageRoutes } from './routes/pages';
 import { searchRoutes } from './routes/search';
@@ -24,6 +27,7 @@ import { FileObjects } from './workspace/fileObjects';
 import type { PageRecord, PropertyType } from './workspace/records';
 import type { NotionVersion } from './versions';
 import { Renderer } from './workspace/render';
+import { Comments } from './workspace/comments';
 import { Workspace } from './workspace/store';
 import type { World } from './world';
 
@@ -115,12 +119,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     blockInput: new BlockInput(files),
     signer,
     importer: new Importer(clock),
+    comments: new Comments(clock, signer),
     settings,
   };
   const router = new Router();
   userRoutes(router);
   fileUploadRoutes(router, world);
   pageRoutes(router, world);
+  createPageRoutes(router, world);
+  databaseRoutes(router, world);
+  commentRoutes(router, world);
   blockRoutes(router, world);
   searchRoutes(router, world);
 

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Importer } from './importer';
 import type { UrlSigner } from './signedUrls';
 import type { UploadStore } from './uploads/store';
+import type { Comments } from './workspace/comments';
 import type { BlockInput } from './workspace/blockInput';
 import type { FileObjects } from './workspace/fileObjects';
 import type { Renderer } from './workspace/render';
@@ -19,5 +20,6 @@ export interface World {
   blockInput: BlockInput;
   signer: UrlSigner;
   importer: Importer;
+  comments: Comments;
   settings: { baseUrl: string; uploadUrlBase?: string; allowHttpImports: boolean; importChecksAtCreate: boolean; latencyMs: number };
 }

@@ -67,8 +67,8 @@ async function main(): Promise<number> {
     step('right-click screenshot.png in the Explorer');
     await waitForWorkbench(page);
     const cover = await openNotionMenu(page, 'screenshot.png', 'Set as Page Cover');
-    // An image gets cover and icon; "Upload to Notion…" and block/property entries are there too.
-    for (const label of ['Set as Page Icon', 'Add to Page as Block', 'Attach to Files Property']) {
+    // An image gets cover and icon; "Upload to Notion…", block/property, comment, new page and replace entries are there too.
+    for (const label of ['Set as Page Icon', 'Add to Page as Block', 'Attach to Files Property', 'Add as Comment on Page', 'New Page from File…', 'Replace a File on Page…']) {
       assert.ok(await menuEntry(page, label).isVisible(), `${label} in the Notion submenu`);
     }
     await shot(page, '01-explorer-notion-menu.png');

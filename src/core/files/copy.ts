@@ -81,6 +81,8 @@ function importRefused(e: unknown): boolean {
  * against the placement, the target page (exists, shared, not trashed) and its property.
  */
 async function checkTarget(api: NotionApi, filename: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+  // Replace, comment and new-page targets are checked by attach itself (their reads differ).
+  if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') return;
   const kind = target.as === 'block' ? target.blockType ?? 'file' : target.as;
   // A name without a known extension is left to Notion, which types it from the download.
   const problem = categoryOf(filename) ? placementProblem(filename, kind) : undefined;

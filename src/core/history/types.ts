@@ -6,11 +6,15 @@ export type UploadState = 'uploading' | 'pending' | 'attached' | 'expired' | 'fa
 
 export interface AttachmentRecord {
   pageId: string;
-  placement: 'cover' | 'icon' | 'block' | 'property';
-  /** Property name or block type, when relevant. */
+  placement: 'cover' | 'icon' | 'block' | 'property' | 'replace' | 'comment' | 'newPage';
+  /** Property name or block type, when relevant (replace: the block's type; newPage: where the file sits in it). */
   detail?: string;
-  /** Block id created by an attachment as a block. */
+  /** Block id created by an attachment as a block, or whose file was replaced. */
   blockId?: string;
+  /** replace: the file the block held before (its name and type; hosting: hosted, upload or external). */
+  replaced?: { name: string; contentType?: string; kind: string };
+  /** comment: the comment's id. */
+  commentId?: string;
   at: string; // ISO time
 }
 

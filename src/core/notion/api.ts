@@ -1,7 +1,7 @@
 // The Notion operations the product uses. NotionClient implements this; the upload
 // service and the file browser depend only on this interface.
 import type {
-  AppendPosition, Block, BotUser, FileUpload, FileUploadStatus, ListResponse, Page, PageSummary, UploadMode,
+  AppendPosition, Block, BotUser, Comment, DataSourceSchema, FileUpload, FileUploadStatus, ListResponse, Page, PageSummary, UploadMode,
 } from './types';
 import type { FileRange } from './fileRange';
 
@@ -69,10 +69,29 @@ export interface NotionApi {
     opts?: RequestOptions,
   ): Promise<ListResponse<Block>>;
 
+  /**
+   * POST /v1/pages. `parent` is written for the client's version: a database entry goes under
+   * `data_source_id` from 2025-09-03, `database_id` before. Not repeated after an ambiguous failure.
+   */
+  createPage(body: Record<string, unknown>, opts?: RequestOptions): Promise<Page>;
+
+  /**
+   * The schema of a database (2022-06-28: GET /v1/databases/{id}) or data source (2025-09-03+:
+   * GET /v1/data_sources/{id}; a database id is followed to its only data source).
+   */
+  getDataSource(id: string, opts?: RequestOptions): Promise<DataSourceSchema>;
+
+  /** POST /v1/comments (rich text, ≤ 3 attachments). Not repeated after an ambiguous failure. */
+  createComment(body: Record<string, unknown>, opts?: RequestOptions): Promise<Comment>;
+  /** GET /v1/comments?block_id= — comments on a page or block, oldest first. */
+  listComments(blockId: string, query?: { startCursor?: string; pageSize?: number }, opts?: RequestOptions): Promise<ListResponse<Comment>>;
+
   /** POST /v1/search filtered to pages, by title. */
   searchPages(
     query: string,
     page?: { startCursor?: string; pageSize?: number },
     opts?: RequestOptions,
   ): Promise<ListResponse<PageSummary>>;
+  /** POST /v1/search filtered to databases (2022-06-28) / data sources (2025-09-03+), by title. */
+  searchDatabases(query: string, page?: { startCursor?: string; pageSize?: number }, opts?: RequestOptions): Promise<ListResponse<PageSummary>>;
 }

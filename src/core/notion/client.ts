@@ -11,8 +11,8 @@ import { checkPageSize, checkPart, createUploadBody, requireId } from './request
 import { DEFAULT_RETRY, isAmbiguous, retryDelayMs, shouldRetry, type RetryClass, type RetryOptions } from './retry';
 import { Transport, type Attempt, type RequestLogger } from './transport';
 import {
-  DEFAULT_NOTION_VERSION, type AppendPosition, type Block, type BotUser, type FileUpload, type FileUploadStatus,
-  type ListResponse, type NotionVersion, type Page, type PageSummary,
+  DEFAULT_NOTION_VERSION, type AppendPosition, type Block, type BotUser, type Comment, type DataSourceSchema, type FileUpload,
+  type FileUploadStatus, type ListResponse, type NotionVersion, type Page, type PageSummary,
 } from './types';
 import { UploadUrlCache } from './uploadUrls';
 
@@ -218,6 +218,51 @@ export class NotionClient implements NotionApi {
     return { object: 'list', results, next_cursor: found.next_cursor, has_more: found.has_more };
   }
 
+  async createPage(body: Record<string, unknown>, opts?: RequestOptions): Promise<Page> {
+    // Not idempotent: a repeat would make a second page; an ambiguous failure says it may have applied.
+    return this.call({ method: 'POST', path: '/v1/pages', json: body, retryClass: 'unsafe', signal: opts?.signal });
+  }
+
+  async getDataSource(id: string, opts?: RequestOptions): Promise<DataSourceSchema> {
+    const dbId = requireId(id, 'database id');
+    const read = <T>(path: string) => this.call<T>({ method: 'GET', path, retryClass: 'read', signal: opts?.signal });
+    if (this.notionVersion < '2025-09-03') {
+      return toSchema(await read<Record<string, unknown>>(`/v1/databases/${dbId}`), 'database_id');
+    }
+    try {
+      return toSchema(await read<Record<string, unknown>>(`/v1/data_sources/${dbId}`), 'data_source_id');
+    } catch (e) {
+      // A database's own id (what its Notion link shows) names its data sources rather than one.
+      if (!(e instanceof NotionError) || e.status !== 404) throw e;
+      const db = await read<{ data_sources?: { id: string }[] }>(`/v1/databases/${dbId}`).catch(() => undefined);
+      if (db?.data_sources?.length !== 1) throw e;
+      return toSchema(await read<Record<string, unknown>>(`/v1/data_sources/${db.data_sources[0].id}`), 'data_source_id');
+    }
+  }
+
+  async createComment(body: Record<string, unknown>, opts?: RequestOptions): Promise<Comment> {
+    return this.call({ method: 'POST', path: '/v1/comments', json: body, retryClass: 'unsafe', signal: opts?.signal });
+  }
+
+  async listComments(blockId: string, query: { startCursor?: string; pageSize?: number } = {}, opts?: RequestOptions): Promise<ListResponse<Comment>> {
+    const qs = new URLSearchParams({ block_id: requireId(blockId, 'block id'), page_size: String(checkPageSize(query.pageSize ?? 100)) });
+    if (query.startCursor) qs.set('start_cursor', query.startCursor);
+    return this.call({ method: 'GET', path: `/v1/comments?${qs}`, retryClass: 'read', signal: opts?.signal });
+  }
+
+  async searchDatabases(query: string, page: { startCursor?: string; pageSize?: number } = {}, opts?: RequestOptions): Promise<ListResponse<PageSummary>> {
+    const kind = this.notionVersion < '2025-09-03' ? 'database' : 'data_source';
+    const json = {
+      query,
+      filter: { property: 'object', value: kind },
+      page_size: checkPageSize(page.pageSize ?? 20),
+      ...(page.startCursor ? { start_cursor: page.startCursor } : {}),
+    };
+    const found = await this.call<ListResponse<Record<string, unknown>>>({ method: 'POST', path: '/v1/search', json, retryClass: 'read', signal: opts?.signal });
+    const results = found.results.filter((r) => r.object === kind).map((r) => ({ ...toPageSummary(r), title: plainTitle(r.title) }));
+    return { object: 'list', results, next_cursor: found.next_cursor, has_more: found.has_more };
+  }
+
   /** The upload, if its status is `uploaded` (the send/complete that failed did its work). */
   private async uploadedAlready(id: string, opts?: RequestOptions): Promise<FileUpload | undefined> {
     const upload = await this.getFileUpload(id, opts);
@@ -265,6 +310,18 @@ export class NotionClient implements NotionApi {
       }
     }
   }
+}
+
+function plainTitle(raw: unknown): string {
+  return Array.isArray(raw) ? raw.map((t: { plain_text?: string }) => t?.plain_text ?? '').join('') : '';
+}
+
+function toSchema(raw: Record<string, unknown>, parentKey: DataSourceSchema['parentKey']): DataSourceSchema {
+  const properties: DataSourceSchema['properties'] = {};
+  for (const [name, p] of Object.entries((raw.properties ?? {}) as Record<string, { id?: string; type?: string }>)) {
+    properties[name] = { id: String(p?.id ?? name), type: String(p?.type ?? '') };
+  }
+  return { id: String(raw.id), parentKey, title: plainTitle(raw.title), properties };
 }
 
 /** The settle check's answer; a failed check means "unknown", and the policy decides. */

@@ -81,6 +81,26 @@ export interface BotUser {
   };
 }
 
+/** A database's (data source's) schema, with the id and parent key a new entry is created under. */
+export interface DataSourceSchema {
+  /** The id to create entries under (the data source id from 2025-09-03, else the database id). */
+  id: string;
+  parentKey: 'data_source_id' | 'database_id';
+  title: string;
+  /** Property name → its type. */
+  properties: Record<string, { id: string; type: string }>;
+}
+
+/** A comment as Notion returns it (the parts the product reads). */
+export interface Comment {
+  object: 'comment';
+  id: string;
+  parent: { type: string; [k: string]: unknown };
+  discussion_id: string;
+  rich_text: RichTextItem[];
+  attachments?: { category: string; file: { url: string; expiry_time: string } }[];
+}
+
 /** Where a new child block goes; mapped to `after` or `position` per API version. */
 export type AppendPosition = { type: 'end' } | { type: 'start' } | { type: 'after_block'; blockId: string };
 

@@ -57,6 +57,9 @@ export async function attachFile(ctx: AttachContext, job: AttachJob, lookFirst =
       // The queue reads right before writing and never writes an item that is already there.
       await (job.slot ?? ctx.properties.reserve(job.pageId, target.pageId, target.property)).add({ ref: job.ref, name: job.name }, signal);
       return {};
+    default:
+      // Replace, comment and new page need reads first: the upload service handles them.
+      throw new Error(`attachFile does not handle "${target.as}" targets.`);
   }
 }
 
@@ -72,6 +75,7 @@ export async function findOnTarget(client: NotionApi, job: AttachJob): Promise<A
     const v = page.properties?.[target.property];
     return v?.type === 'files' && (v.files ?? []).some((it) => carries(it, job.ref)) ? {} : undefined;
   }
+  if (target.as !== 'cover' && target.as !== 'icon') return undefined;
   return carries(page[target.as], job.ref) ? {} : undefined;
 }
 

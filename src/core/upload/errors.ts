@@ -25,7 +25,10 @@ export type ValidationRule =
   | 'invalid-property'
   | 'invalid-options'
   | 'unknown-upload'
-  | 'cannot-retry';
+  | 'cannot-retry'
+  | 'invalid-block-id'
+  | 'not-a-media-block'
+  | 'invalid-comment';
 
 /**
  * A bad input, found before any write request. `file` is the path, URL or value at fault

@@ -13,7 +13,7 @@ export const MAX_TEXT_CONTENT = 2000;
 /** Notion's limit on a property name (data source schema). */
 export const MAX_PROPERTY_NAME = 1000;
 
-const PLACEMENTS = ['cover', 'icon', 'block', 'property'] as const;
+const PLACEMENTS: readonly AttachTarget['as'][] = ['cover', 'icon', 'block', 'property', 'replace', 'comment', 'newPage'];
 const BLOCK_TYPES: readonly MediaBlockType[] = ['image', 'video', 'audio', 'pdf', 'file'];
 /** C0 controls but newline and tab, DEL and C1 controls: Notion rejects or mangles them. */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
@@ -33,22 +33,32 @@ export function checkTargetInput(target: AttachTarget): string {
     checkCaption(target.caption);
   }
   if (target.as === 'property') checkPropertyName(target.property);
+  if (target.as === 'replace') {
+    if (typeof target.blockId !== 'string' || !target.blockId.trim()) throw invalid(String(target.blockId), 'invalid-block-id', 'Give the block whose file to replace (a block id or #block- link).');
+    checkCaption(target.caption);
+  }
+  if (target.as === 'comment') checkText(target.comment, 'invalid-comment', 'The comment');
+  if (target.as === 'newPage') {
+    if (target.property !== undefined) checkPropertyName(target.property);
+    if (target.title !== undefined) checkText(target.title, 'invalid-target', 'The page title');
+  }
   return pageId;
 }
 
 /** A caption: one text item of at most 2000 characters, no control characters but newline and tab. */
 export function checkCaption(caption: unknown): void {
-  if (caption === undefined) return;
-  if (typeof caption !== 'string') throw invalid(String(caption), 'invalid-caption', 'The caption must be text (a string).');
-  if (caption.length > MAX_TEXT_CONTENT) {
-    throw invalid(
-      `${caption.slice(0, 40)}…`,
-      'invalid-caption',
-      `The caption is ${caption.length} characters; Notion allows ${MAX_TEXT_CONTENT} in one text item. Shorten it.`,
-    );
+  checkText(caption, 'invalid-caption', 'The caption');
+}
+
+/** Text sent as one rich-text item: a string of at most 2000 characters, no control characters but newline and tab. */
+function checkText(text: unknown, rule: Rule, what: string): void {
+  if (text === undefined) return;
+  if (typeof text !== 'string') throw invalid(String(text), rule, `${what} must be text (a string).`);
+  if (text.length > MAX_TEXT_CONTENT) {
+    throw invalid(`${text.slice(0, 40)}…`, rule, `${what} is ${text.length} characters; Notion allows ${MAX_TEXT_CONTENT} in one text item. Shorten it.`);
   }
-  const bad = CONTROL.exec(caption);
-  if (bad) throw invalid(caption, 'invalid-caption', `The caption contains the control character ${codePoint(bad[0])} at position ${bad.index + 1}; only newline and tab are allowed.`);
+  const bad = CONTROL.exec(text);
+  if (bad) throw invalid(text, rule, `${what} contains the control character ${codePoint(bad[0])} at position ${bad.index + 1}; only newline and tab are allowed.`);
 }
 
 /** The caption as Notion's rich text (empty when there is none). */
@@ -79,7 +89,9 @@ export function checkServiceOptions(partSizeBytes: number, concurrency: number):
   }
 }
 
-function invalid(value: string, rule: ConstructorParameters<typeof UploadValidationError>[1], message: string): UploadValidationError {
+type Rule = ConstructorParameters<typeof UploadValidationError>[1];
+
+function invalid(value: string, rule: Rule, message: string): UploadValidationError {
   return new UploadValidationError(value, rule, message);
 }
 

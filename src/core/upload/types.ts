@@ -1,12 +1,52 @@
 // The upload service's public shapes: targets, options, progress.
 import type { FileUpload, MediaBlockType } from '../notion/types';
 
-/** Where an upload (or an external link) is attached. `pageId` takes a URL or an id. */
+/**
+ * Where an upload (or an external link) is attached. `pageId` takes a URL or an id.
+ * - `replace`: the file of an existing image/video/audio/pdf/file block on page `pageId`
+ *   (`blockId` takes an id or a `#block-…` link); the new file must fit the block's type; the
+ *   caption is kept unless `caption` is given.
+ * - `comment`: a comment on the page with the files as attachments (≤ 3 per comment; more
+ *   files become several comments); `comment` is its text, required.
+ * - `newPage`: a new page under the page `pageId`, or a new entry of the database (data source)
+ *   `pageId`, titled `title` (default: the file name). The files go in the files property
+ *   `property` when given (database entries only), else into the page as blocks; an image also
+ *   becomes the cover unless `cover` is false.
+ */
 export type AttachTarget =
   | { pageId: string; as: 'cover' }
   | { pageId: string; as: 'icon' }
   | { pageId: string; as: 'block'; blockType?: MediaBlockType; caption?: string }
-  | { pageId: string; as: 'property'; property: string };
+  | { pageId: string; as: 'property'; property: string }
+  | ReplaceTarget
+  | CommentTarget
+  | NewPageTarget;
+
+export interface ReplaceTarget {
+  pageId: string;
+  as: 'replace';
+  blockId: string;
+  caption?: string;
+}
+
+export interface CommentTarget {
+  pageId: string;
+  as: 'comment';
+  comment: string;
+}
+
+export interface NewPageTarget {
+  pageId: string;
+  as: 'newPage';
+  /** What `pageId` names; found out with a read when not given. */
+  parent?: 'page' | 'database';
+  title?: string;
+  property?: string;
+  cover?: boolean;
+}
+
+/** Targets that take several files in one write (one comment, one page). */
+export type GroupTarget = CommentTarget | NewPageTarget;
 
 export type Placement = AttachTarget['as'];
 
@@ -65,8 +105,21 @@ export interface UploadAndAttachResult {
   reused: boolean;
   /** True when an interrupted multi-part upload was continued. */
   resumed: boolean;
-  /** The block created, for block targets. */
+  /** The block created (block targets) or whose file was replaced (replace). */
   blockId?: string;
+  /** The page created (newPage). */
+  createdPageId?: string;
+  /** The comment created (comment). */
+  commentId?: string;
+}
+
+/** What uploadAndAttachGroup did: every file's upload, and the pages or comments written. */
+export interface GroupResult {
+  files: UploadAndAttachResult[];
+  /** newPage: the page created (one page holds all the files). */
+  createdPageId?: string;
+  /** comment: one id per comment written (three files per comment). */
+  commentIds?: string[];
 }
 
 export interface ImportOptions {

@@ -19,8 +19,11 @@ import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtens
 import { DEFAULT_PART_BYTES, planParts } from './partPlan';
 import { isAbort, isUnknownOutcome, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
-import { checkFilesProperty, fetchTargetPage, filesPropertyNames, resolvePageId } from './target';
-import type { AttachTarget, FileAccess, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import { checkFilesProperty, fetchTargetPage, filesPropertyNames, MAX_FILES_PER_PROPERTY, resolvePageId } from './target';
+import type { AttachTarget, FileAccess, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockChoice, type ReplaceContext } from './replaceBlock';
+import { checkCommentText, commentBody, commentGroups } from './commentFiles';
+import { newPageBody, newPageDetail, readNewPageParent, readParentWithSchema, type NewPageParent } from './newPage';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
 
 export interface UploadServiceConfig extends UploadServiceOptions {
@@ -38,6 +41,19 @@ export interface UploadServiceConfig extends UploadServiceOptions {
 const RESUME_MARGIN_MS = 60_000;
 
 type Outcome = { key: string; fileUpload: FileUpload; reused: boolean; resumed: boolean };
+
+/** A target after its reads: what the write needs (the block's type, the parent's schema, …). */
+type Prepared =
+  | { as: 'simple'; pageId: string }
+  | { as: 'replace'; pageId: string; ctx: ReplaceContext }
+  | { as: 'comment'; pageId: string; text: string }
+  | { as: 'newPage'; parent: NewPageParent };
+
+/** One upload to attach: its record (if any), Notion's id and the file's name. */
+type Item = { key?: string; fileUploadId: string; filename: string };
+
+/** What the write made, per item where it differs. */
+type Attached = { blockId?: string; createdPageId?: string; commentIds: (string | undefined)[] };
 
 export class UploadService {
   readonly history: UploadHistory;
@@ -68,20 +84,45 @@ export class UploadService {
    * limit, and with a target, the placement and the target page/property (reads only).
    */
   async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal, access?: FileAccess): Promise<LocalFile> {
+    return (await this.validateFor([filePath], target, signal, access)).files[0];
+  }
+
+  /** validateFile for several files going to one target: each file, then the target's reads once. */
+  private async validateFor(
+    filePaths: string[], target: AttachTarget | undefined, signal?: AbortSignal, access?: FileAccess,
+  ): Promise<{ files: LocalFile[]; prepared?: Prepared }> {
     if (target) checkTargetInput(target);
+    if (target?.as === 'comment') checkCommentText(target.comment);
     const kind = target && placementKind(target);
-    const file = await inspectLocalFile(filePath, { placement: kind, ...this.fileAccess(access) });
-    if (kind) checkPlacement(file.path, file.filename, kind);
+    const files: LocalFile[] = [];
+    for (const p of filePaths) {
+      const file = await inspectLocalFile(p, { placement: kind, ...this.fileAccess(access) });
+      if (kind) checkPlacement(file.path, file.filename, kind);
+      files.push(file);
+    }
     const ws = await this.workspace.get(signal);
-    this.checkLimit(file, ws);
-    if (target) await this.checkTarget(target, file.path, signal);
-    return file;
+    for (const f of files) this.checkLimit(f, ws);
+    const prepared = target && (await this.checkTarget(target, files.map((f) => f.path), files.map((f) => f.filename), signal));
+    return { files, prepared };
   }
 
   /** Names of the page's `files` properties (empty when the page is not in a database). */
   async listFilesProperties(pageId: string, signal?: AbortSignal): Promise<string[]> {
     const id = resolvePageId({ pageId, as: 'cover' });
     return filesPropertyNames(await fetchTargetPage(this.client, id, pageId, signal));
+  }
+
+  /** The page's media blocks whose file can be replaced (reads only). */
+  async listMediaBlocks(pageId: string, opts: { maxDepth?: number; signal?: AbortSignal } = {}): Promise<MediaBlockChoice[]> {
+    const id = resolvePageId({ pageId, as: 'cover' });
+    await fetchTargetPage(this.client, id, pageId, opts.signal);
+    return listMediaBlocks(this.client, id, opts);
+  }
+
+  /** What a new page's parent `pageId` is: a page, or a database with its files properties (reads only). */
+  async describeNewPageParent(pageId: string, signal?: AbortSignal): Promise<{ kind: 'page' | 'database'; id: string; title: string; filesProperties: string[] }> {
+    const { parent, filesProperties } = await readParentWithSchema(this.client, { pageId, as: 'newPage' }, 0, signal);
+    return { kind: parent.kind, id: parent.id, title: parent.title || (parent.kind === 'page' ? 'Untitled' : 'Untitled database'), filesProperties };
   }
 
   // ── Upload ───────────────────────────────────────────────────────────────
@@ -93,23 +134,64 @@ export class UploadService {
 
   /** Validates file and target first, then uploads (or reuses) and attaches, recording it all. */
   async uploadAndAttach(filePath: string, target: AttachTarget, opts: UploadOptions = {}): Promise<UploadAndAttachResult> {
+    if (target.as === 'comment' || target.as === 'newPage') return (await this.uploadAndAttachGroup([filePath], target, opts)).files[0];
     checkTargetInput(target);
     const slot = this.reserve(target);
     try {
-      const file = await this.validateFile(filePath, target, opts.signal, opts);
+      const { files: [file], prepared } = await this.validateFor([filePath], target, opts.signal, opts);
       const outcome = await this.uploadLocal(file.path, opts, target, file);
-      let blockId: string | undefined;
-      try {
-        blockId = await this.attachRecorded(outcome.key, outcome.fileUpload.id, file.filename, target, opts.signal, opts.lookFirst, slot);
-      } catch (err) {
-        // The upload stays usable (pending) for its hour: retry(key) attaches it without resending
-        // (after looking on the target when Notion may have applied the write).
-        this.history.update(outcome.key, attachFailure(err, target, file.filename, isAbort(err, opts.signal)));
-        throw err;
-      }
-      return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId };
+      const done = await this.attachOutcomes([outcome], [file.filename], target, prepared!, opts.signal, { lookFirst: opts.lookFirst, slot });
+      return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId: done.blockId };
     } finally {
       slot?.release();
+    }
+  }
+
+  /**
+   * Several files into one comment-or-page target: every file and the target are checked first
+   * (nothing is sent while one is wrong), the files are uploaded one after another (progress
+   * counts all their bytes), then one write per comment (three files each) or one new page
+   * holding them all.
+   */
+  async uploadAndAttachGroup(filePaths: string[], target: GroupTarget, opts: UploadOptions = {}): Promise<GroupResult> {
+    if (filePaths.length === 0) throw new UploadValidationError('files', 'invalid-options', 'No files given.');
+    const { files, prepared } = await this.validateFor(filePaths, target, opts.signal, opts);
+    const total = files.reduce((n, f) => n + f.sizeBytes, 0);
+    const outcomes: Outcome[] = [];
+    let before = 0;
+    for (const file of files) {
+      const onProgress = opts.onProgress && ((sent: number) => opts.onProgress!(before + sent, total));
+      outcomes.push(await this.uploadLocal(file.path, { ...opts, onProgress }, target, file));
+      before += file.sizeBytes;
+    }
+    const done = await this.attachOutcomes(outcomes, files.map((f) => f.filename), target, prepared!, opts.signal);
+    return {
+      files: outcomes.map((o, i) => ({
+        ...o, fileUpload: { ...o.fileUpload, expiry_time: null }, createdPageId: done.createdPageId, commentId: done.commentIds[i],
+      })),
+      createdPageId: done.createdPageId,
+      commentIds: target.as === 'comment' ? [...new Set(done.commentIds.filter((c): c is string => !!c))] : undefined,
+    };
+  }
+
+  /**
+   * Attaches finished uploads; on failure each record keeps the intent (retry(key) attaches
+   * without resending), and an unknown outcome says so (retry looks on the target first).
+   */
+  private async attachOutcomes(
+    outcomes: Outcome[], names: string[], target: AttachTarget, prepared: Prepared, signal?: AbortSignal, how: AttachHow = {},
+  ): Promise<Attached> {
+    const attached = new Set<string>();
+    try {
+      const items = outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] }));
+      return await this.attachPrepared(prepared, target, items, signal, attached, how);
+    } catch (err) {
+      // The uploads stay usable (pending) for their hour; those a first comment already holds are done.
+      for (const [i, o] of outcomes.entries()) {
+        if (attached.has(o.key)) continue;
+        this.history.update(o.key, attachFailure(err, target, names[i], isAbort(err, signal)));
+      }
+      throw err;
     }
   }
 
@@ -175,13 +257,15 @@ export class UploadService {
     if (upload.status !== 'uploaded') {
       throw new UploadValidationError(name, 'unknown-upload', `${name} (upload ${fileUploadId}) is ${upload.status}, not uploaded: it cannot be attached.`);
     }
-    checkPlacement(name, name, placementKind(target));
-    await this.checkTarget(target, name, signal);
+    if (target.as === 'comment') checkCommentText(target.comment);
+    const kind = placementKind(target);
+    if (kind) checkPlacement(name, name, kind);
+    const prepared = await this.checkTarget(target, [name], [name], signal);
     const record = this.history.findByUploadId(fileUploadId);
     // Attached somewhere already (no expiry) or after an unknown outcome: look before writing.
     const lookFirst = upload.expiry_time === null || record?.attachUnknown === true;
     try {
-      await this.attachRecorded(record?.key, fileUploadId, name, target, signal, lookFirst, slot);
+      await this.attachPrepared(prepared, target, [{ key: record?.key, fileUploadId, filename: name }], signal, undefined, { lookFirst, slot });
     } catch (err) {
       if (record && isUnknownOutcome(err)) this.history.update(record.key, attachFailure(err, target, name, false));
       throw err;
@@ -202,10 +286,14 @@ export class UploadService {
 
   private async attachLink(url: string, parsed: URL, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const name = filenameFromUrl(parsed) || parsed.hostname;
-    const kind = placementKind(target);
+    if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') {
+      throw new UploadValidationError(url, 'placement', `A link can be a cover, an icon, a block or a files property item; "${target.as}" takes uploaded files only.`);
+    }
+    const kind = placementKind(target)!;
     // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
     if (categoryOf(name)) checkPlacement(url, name, kind);
-    const pageId = await this.checkTarget(target, url, signal);
+    const prepared = await this.checkTarget(target, [url], [name], signal);
+    const pageId = prepared.as === 'simple' ? prepared.pageId : resolvePageId(target);
     const blockType = target.as === 'block' ? target.blockType ?? (categoryOf(name) ? defaultBlockType(name) : 'file') : 'file';
     return attachFile(this.attaching, { pageId, target, ref: { type: 'external', url }, name, blockType, signal, slot });
   }
@@ -294,12 +382,34 @@ export class UploadService {
     }
   }
 
-  /** Reads the target (page, property) and returns the page id. */
-  private async checkTarget(target: AttachTarget, file: string, signal?: AbortSignal): Promise<string> {
+  /**
+   * Reads the target (page, property, block, parent) and checks the files against it; `shown`
+   * names each file in errors, `names` are their file names.
+   */
+  private async checkTarget(target: AttachTarget, shown: string[], names: string[], signal?: AbortSignal): Promise<Prepared> {
+    if (target.as === 'newPage') {
+      if (target.property === undefined && names.length > MAX_FILES_PER_PROPERTY) {
+        throw new UploadValidationError(shown[0], 'too-many-files', `${names.length} files cannot go in one new page at once: Notion takes ${MAX_FILES_PER_PROPERTY} blocks per request.`);
+      }
+      return { as: 'newPage', parent: await readNewPageParent(this.client, target, names.length, signal) };
+    }
     const pageId = resolvePageId(target);
     const page: Page = await fetchTargetPage(this.client, pageId, target.pageId, signal);
-    if (target.as === 'property') checkFilesProperty(page, target.property, file);
-    return pageId;
+    switch (target.as) {
+      case 'property':
+        checkFilesProperty(page, target.property, shown[0], names.length);
+        return { as: 'simple', pageId };
+      case 'replace': {
+        if (names.length !== 1) throw new UploadValidationError(shown[1] ?? shown[0], 'invalid-options', 'A block holds one file: replace it with one file at a time.');
+        const ctx = await readReplaceTarget(this.client, target.blockId, pageId, signal);
+        checkPlacement(shown[0], names[0], ctx.blockType);
+        return { as: 'replace', pageId, ctx };
+      }
+      case 'comment':
+        return { as: 'comment', pageId, text: checkCommentText(target.comment) };
+      default:
+        return { as: 'simple', pageId };
+    }
   }
 
   private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
@@ -423,43 +533,78 @@ export class UploadService {
     }
   }
 
-  /** Attaches and records the attachment on the record (when there is one). Returns the new block id. */
-  private async attachRecorded(
-    key: string | undefined,
-    fileUploadId: string,
-    filename: string,
-    target: AttachTarget,
-    signal?: AbortSignal,
-    lookFirst = false,
-    slot?: PropertySlot,
-  ): Promise<string | undefined> {
-    const job = { ...attachJob(fileUploadId, filename, target, signal), slot };
-    const { blockId } = await attachFile(this.attaching, job, lookFirst);
-    if (key) this.recordAttached(key, job.pageId, target, job.blockType, blockId);
-    return blockId;
+  /** The write(s) for prepared items, then each item's record gets its attachment. */
+  private async attachPrepared(
+    prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal, attached?: Set<string>, how: AttachHow = {},
+  ): Promise<Attached> {
+    const ref = (it: Item): FileRef => ({ type: 'file_upload', id: it.fileUploadId });
+    const record = (it: Item, attachment: Omit<AttachmentRecord, 'at'>) => {
+      if (!it.key) return;
+      attached?.add(it.key);
+      this.recordAttachment(it.key, attachment);
+    };
+    switch (prepared.as) {
+      case 'replace': {
+        const [it] = items;
+        const caption = target.as === 'replace' ? target.caption : undefined;
+        await replaceBlockFile(this.client, prepared.ctx, ref(it), it.filename, caption, signal);
+        record(it, { pageId: prepared.pageId, placement: 'replace', detail: prepared.ctx.blockType, blockId: prepared.ctx.blockId, replaced: prepared.ctx.previous });
+        return { blockId: prepared.ctx.blockId, commentIds: [] };
+      }
+      case 'comment': {
+        const groups = commentGroups(items);
+        const commentIds: (string | undefined)[] = [];
+        for (const [index, group] of groups.entries()) {
+          const body = commentBody(prepared.pageId, prepared.text, group.map((g) => g.fileUploadId), { index, total: groups.length });
+          const comment = await this.client.createComment(body, { signal });
+          for (const it of group) {
+            record(it, { pageId: prepared.pageId, placement: 'comment', commentId: comment.id });
+            commentIds.push(comment.id);
+          }
+        }
+        return { commentIds };
+      }
+      case 'newPage': {
+        const t = target as Extract<AttachTarget, { as: 'newPage' }>;
+        const page = await this.client.createPage(newPageBody(prepared.parent, t, items.map((it) => ({ ref: ref(it), name: it.filename }))), { signal });
+        for (const it of items) record(it, { pageId: page.id, placement: 'newPage', detail: newPageDetail(t, it.filename) });
+        return { createdPageId: page.id, commentIds: [] };
+      }
+      case 'simple': {
+        const [it] = items;
+        const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(it.filename) : 'file';
+        const job = { pageId: prepared.pageId, target, ref: ref(it), name: it.filename, blockType, signal, slot: how.slot };
+        const { blockId } = await attachFile(this.attaching, job, how.lookFirst);
+        record(it, {
+          pageId: prepared.pageId,
+          placement: target.as as AttachmentRecord['placement'],
+          detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+          blockId,
+        });
+        return { blockId, commentIds: [] };
+      }
+    }
   }
 
-  private recordAttached(key: string, pageId: string, target: AttachTarget, blockType: MediaBlockType, blockId: string | undefined): void {
-    const record = this.history.get(key);
-    const attachment: AttachmentRecord = {
-      pageId,
-      placement: target.as,
-      detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
-      blockId,
-      at: new Date(this.history.now()).toISOString(),
-    };
+  private recordAttachment(key: string, attachment: Omit<AttachmentRecord, 'at'>): void {
+    const rec = this.history.get(key);
     this.history.update(key, {
       state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachUnknown: undefined,
-      attachments: [...(record?.attachments ?? []), attachment],
+      attachments: [...(rec?.attachments ?? []), { ...attachment, at: new Date(this.history.now()).toISOString() }],
     });
   }
 
   /** After an unknown outcome: the record's upload found on its target is recorded as attached there. */
   private async findAttached(record: UploadRecord, target: AttachTarget, signal?: AbortSignal): Promise<UploadAndAttachResult | undefined> {
-    const job = attachJob(record.fileUploadId!, record.filename, target, signal);
+    if (target.as !== 'cover' && target.as !== 'icon' && target.as !== 'block' && target.as !== 'property') return undefined;
+    const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(record.filename) : 'file';
+    const job: AttachJob = { pageId: resolvePageId(target), target, ref: { type: 'file_upload', id: record.fileUploadId! }, name: record.filename, blockType, signal };
     const found = await findOnTarget(this.client, job);
     if (!found) return undefined;
-    this.recordAttached(record.key, job.pageId, target, job.blockType, found.blockId);
+    this.recordAttachment(record.key, {
+      pageId: job.pageId, placement: target.as, blockId: found.blockId,
+      detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+    });
     const fileUpload = await this.client.getFileUpload(record.fileUploadId!, { signal });
     return { key: record.key, fileUpload, reused: false, resumed: true, blockId: found.blockId };
   }
@@ -475,10 +620,11 @@ export class UploadService {
   }
 }
 
-function attachJob(fileUploadId: string, filename: string, target: AttachTarget, signal?: AbortSignal): AttachJob {
-  const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(filename) : 'file';
-  const ref: FileRef = { type: 'file_upload', id: fileUploadId };
-  return { pageId: resolvePageId(target), target, ref, name: filename, blockType, signal };
+/** What the file must fit, known from the target alone (a replace learns its block's type by reading it). */
+/** How an attach writes: read the target first (an earlier outcome unknown), and the property queue place taken. */
+interface AttachHow {
+  lookFirst?: boolean;
+  slot?: PropertySlot;
 }
 
 /**
@@ -496,8 +642,14 @@ function attachFailure(err: unknown, target: AttachTarget, filename: string, can
   return { intent: target, error: `Attaching failed: ${(err as Error).message}` };
 }
 
-function placementKind(target: AttachTarget): PlacementKind {
-  return target.as === 'block' ? target.blockType ?? 'file' : target.as;
+function placementKind(target: AttachTarget): PlacementKind | undefined {
+  switch (target.as) {
+    case 'block': return target.blockType ?? 'file';
+    case 'replace': return undefined;
+    case 'comment': return 'file';
+    case 'newPage': return target.property !== undefined ? 'property' : 'file';
+    default: return target.as;
+  }
 }
 
 /** Rejects a placement the file type does not fit, naming the file and what the placement takes. */

@@ -21,7 +21,7 @@ export function trashFlag(body: Record<string, unknown>, v: NotionVersion): bool
   return raw;
 }
 
-function parseProperty(w: World, bot: Bot, name: string, type: PropertyValue['type'], raw: unknown, files: ParsedFile[]): PropertyValue {
+export function parseProperty(w: World, bot: Bot, name: string, type: PropertyValue['type'], raw: unknown, files: ParsedFile[]): PropertyValue {
   const where = `body.properties.${name}`;
   if (!isObject(raw)) throw validation(`${where} should be an object.`);
   const value = raw[type];

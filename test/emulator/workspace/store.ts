@@ -107,6 +107,21 @@ export class Workspace {
     return rec;
   }
 
+  /** A page created through the API (POST /v1/pages): a database page gets every schema property, empty unless given. */
+  createPage(parent: PageRecord['parent'], given: Map<string, PropertyValue>, by: string): PageRecord {
+    const properties = new Map<string, PropertyValue>();
+    if (parent.type === 'database_id') {
+      const db = this.objects.get(parent.id) as DatabaseRecord;
+      for (const [name, { type }] of db.schema) properties.set(name, given.get(name) ?? emptyValue(type, ''));
+    } else {
+      properties.set('title', given.get('title') ?? { type: 'title', value: [] });
+    }
+    const rec: PageRecord = { ...this.common(), createdBy: by, lastEditedBy: by, kind: 'page', parent, properties, cover: null, icon: null };
+    this.objects.set(rec.id, rec);
+    if (parent.type === 'page_id') this.childIds(parent.id).push(rec.id);
+    return rec;
+  }
+
   addBlock(parentId: string, type: string, payload: Record<string, unknown>, by: string, index?: number): BlockRecord {
     const rec: BlockRecord = { ...this.common(), createdBy: by, lastEditedBy: by, kind: 'block', parentId, type, payload };
     this.objects.set(rec.id, rec);

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { SUPPORTED_EXTENSIONS } from '../../../src/core/media/extensions';
 import type { UploadRecord, UploadState } from '../../../src/core/history/types';
 import { contextValue } from '../../../src/uploadsView/item';
+import { pageFileContext } from '../../../src/pageFiles/item';
+import type { PageFile } from '../../../src/core/files/types';
 import { EXTENSION_ID } from './fixture';
 
 type MenuItem = { command?: string; submenu?: string; when?: string; group?: string };
@@ -80,6 +82,41 @@ suite('Contributions (package.json)', () => {
       assert.deepEqual(extensionsIn(when), all, `${id}: every supported type`);
       assert.equal(acceptsExt(when, '.md'), false, `${id} hidden for .md`);
       assert.equal(acceptsExt(when, '.pdf'), true);
+    }
+  });
+
+  test('Add as Comment, New Page from File (every supported type, multi-select) and Replace a File on Page (one file) in the Notion submenu', () => {
+    const sub: MenuItem[] = pkg().contributes.menus['notionAssets.submenu'];
+    const palette: MenuItem[] = pkg().contributes.menus.commandPalette;
+    for (const id of ['notionAssets.addComment', 'notionAssets.newPage', 'notionAssets.replaceOnPage']) {
+      const when = sub.find((i) => i.command === id)?.when;
+      assert.ok(when, `${id} is in the submenu`);
+      assert.deepEqual(extensionsIn(when), all, `${id}: every supported type`);
+      assert.equal(acceptsExt(when, '.md'), false);
+      assert.equal(/!listMultiSelection/.test(when), id === 'notionAssets.replaceOnPage', `${id}: multi-selection ${id === 'notionAssets.replaceOnPage' ? 'hidden (a block holds one file)' : 'allowed'}`);
+      assert.equal(acceptsExt(palette.find((i) => i.command === id)!.when!, '.png'), true, `${id} in the palette for a supported active file`);
+    }
+    const titles = Object.fromEntries(pkg().contributes.commands.map((c: { command: string; title: string }) => [c.command, c.title]));
+    assert.equal(titles['notionAssets.addComment'], 'Add as Comment on Page');
+    assert.equal(titles['notionAssets.newPage'], 'New Page from File…');
+    assert.equal(titles['notionAssets.replaceOnPage'], 'Replace a File on Page…');
+    assert.equal(titles['notionAssets.pageFiles.replaceFile'], 'Replace File…');
+  });
+
+  test('Page Files: Replace File… shows on image/video/audio/pdf/file blocks only; Download and Copy on every file', () => {
+    const item: MenuItem[] = pkg().contributes.menus['view/item/context'];
+    const shown = (command: string, cv: string) => item
+      .filter((i) => i.command === command)
+      .some((i) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(i.when!)![1]).test(cv));
+    const loc = (type: string, blockType?: string) => (type === 'block' ? { type, blockId: 'b', blockType, depth: 0 } : type === 'property' ? { type, property: 'Files', index: 0 } : { type });
+    const cv = (location: ReturnType<typeof loc>) => pageFileContext({ key: 'k', pageId: 'p', name: 'a.png', kind: 'hosted', url: 'https://x/a.png', location } as PageFile);
+    for (const t of ['image', 'video', 'audio', 'pdf', 'file']) assert.ok(shown('notionAssets.pageFiles.replaceFile', cv(loc('block', t))), `${t} block`);
+    for (const l of [loc('cover'), loc('icon'), loc('property'), loc('block', 'bookmark')]) {
+      assert.equal(shown('notionAssets.pageFiles.replaceFile', cv(l)), false, `not on ${JSON.stringify(l)}`);
+    }
+    for (const c of ['notionAssets.pageFiles.download', 'notionAssets.pageFiles.copyToPage']) {
+      assert.ok(shown(c, cv(loc('block', 'image'))) && shown(c, cv(loc('cover'))) && shown(c, cv(loc('property'))), `${c} on files`);
+      assert.equal(shown(c, cv(loc('block', 'bookmark'))), false, `${c} not on links`);
     }
   });
 

@@ -49,7 +49,8 @@ suite('Page Files view', () => {
     const minutes = Math.ceil((Date.parse(expiry) - Date.now()) / 60_000);
     assert.match(row(uploaded.name).description, new RegExp(`^pdf block · our upload · link expires in (${minutes}|${minutes + 1}) min$`));
     assert.equal(row('demo.mp4').description, 'video block · external link');
-    assert.equal(row(uploaded.name).contextValue, 'pageFile.upload.file');
+    assert.equal(row(uploaded.name).contextValue, 'pageFile.upload.file.block');
+    assert.equal(row('sky.jpg').contextValue, 'pageFile.external.file', 'a cover is a file but not a block (no Replace File)');
     assert.equal(row('post').contextValue, 'pageFile.external.link', 'bookmarks are links, not downloadable files');
     assert.equal(result.view.message, '4 files on “Files Page”.');
   });

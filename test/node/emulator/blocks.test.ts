@@ -141,6 +141,20 @@ describe('emulator: blocks', () => {
     refusal(await api.call('PATCH', `/v1/blocks/${block.id}`, { video: { file_upload: { id: mp4 } } }), /is of type image/);
   });
 
+  it('refuses to replace a block\'s file with a pending, expired, unknown or foreign upload, and keeps the old file', async () => {
+    const block = (await append([media('file', pdf, { name: 'Report.pdf' })])).json.results[0];
+    const before = (await api.call('GET', `/v1/blocks/${block.id}`)).json.file.file.url.split('?')[0];
+    const pending = (await api.createUpload({ filename: 'n.pdf', content_type: 'application/pdf' })).json.id;
+    refusal(await api.call('PATCH', `/v1/blocks/${block.id}`, { file: { file_upload: { id: pending } } }), /status pending/);
+    refusal(await api.call('PATCH', `/v1/blocks/${block.id}`, { file: { file_upload: { id: '00000000-0000-4000-8000-000000000000' } } }), /Could not find file_upload/);
+    const late = (await api.uploadSingle('late.pdf', 'application/pdf', bytesOf(30, 9))).id;
+    emu.clock.advance(3600_001);
+    refusal(await api.call('PATCH', `/v1/blocks/${block.id}`, { file: { file_upload: { id: late } } }), /has expired/);
+    const after = (await api.call('GET', `/v1/blocks/${block.id}`)).json.file;
+    assert.equal(after.file.url.split('?')[0], before, 'the old file stays');
+    assert.equal(after.name, 'Report.pdf');
+  });
+
   it('deletes blocks (trash) and hides them from children', async () => {
     const [a, b] = (await append([para('A'), para('B')])).json.results;
     const del = await api.call('DELETE', `/v1/blocks/${a.id}`);

@@ -22,3 +22,17 @@ test('the success sentence says where on the page, by block type', () => {
   assert.equal(placedMessage(['x.pdf'], 'Row', { pageId: 'p', as: 'property', property: 'Files' }), '"x.pdf" was added to "Row" in its "Files" property');
   assert.equal(placedMessage(['example.com'], 'Home', { pageId: 'p', as: 'block' }), '"example.com" was added to "Home" as a file block', 'a name without a type');
 });
+
+test('replace, comment and new page read as what happened', () => {
+  const replace = { pageId: 'p', as: 'replace', blockId: 'b' } as const;
+  const comment = { pageId: 'p', as: 'comment', comment: 'Screens' } as const;
+  const newPage = { pageId: 'p', as: 'newPage' } as const;
+  assert.equal(progressTitle(['x.png'], 'Home', replace), 'Replacing a file on "Home" with "x.png"');
+  assert.equal(progressTitle(['a.png', 'b.png'], 'Home', comment), 'Commenting on "Home" with 2 files');
+  assert.equal(progressTitle(['x.pdf'], 'Assets', newPage), 'Creating a page from "x.pdf" in "Assets"');
+  assert.equal(placedMessage(['x.png'], 'Home', replace), '"x.png" was added to "Home" in place of the block\'s file');
+  assert.equal(placedMessage(['x.png'], 'Home', comment), '"x.png" was added to "Home" as a comment attachment');
+  assert.equal(placedMessage(['a', 'b', 'c'].map((n) => `${n}.png`), 'Home', comment), '3 files were added to "Home" as comment attachments');
+  assert.equal(placedMessage(['a', 'b', 'c', 'd'].map((n) => `${n}.png`), 'Home', comment), '4 files were added to "Home" as comment attachments (2 comments)');
+  assert.equal(placedMessage(['x.pdf'], 'Assets', newPage), '"x.pdf" was added to "Assets" as a new page');
+});

@@ -17,3 +17,10 @@ test('each refused file says why: unsupported type, no extension, or not fitting
   assert.equal(unsupportedFiles(['a.png']), undefined);
   assert.match(unsupportedFiles(['a.png', 'x.md'])!, /"x\.md"/);
 });
+
+test('comment, new page and replace take any supported type up front (a replaced block checks its own type later)', () => {
+  for (const placement of ['comment', 'newPage', 'replace'] as const) {
+    assert.deepEqual(refusedFiles(['a.png', 'b.pdf', 'c.mp3', 'd.md'], placement).map((x) => x.name), ['d.md'], placement);
+    assert.equal(placementProblems(['a.png', 'b.docx'], placement), undefined, placement);
+  }
+});
