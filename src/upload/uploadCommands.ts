@@ -80,8 +80,8 @@ export class UploadCommands {
       const names = valid.map((u) => path.basename(u.fsPath));
       const withRefused = (result: UploadCommandResult) =>
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
-      if (placed === 'newPage') return withRefused(await this.newPages(valid, options, scripted));
-      if (placed === 'replace') return withRefused(await this.replaceOnPage(valid[0], options, scripted));
+      if (placed === 'newPage') return withRefused(await this.newPages(valid, options, scripted, linked));
+      if (placed === 'replace') return withRefused(await this.replaceOnPage(valid[0], options, scripted, linked));
       const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
       const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
       const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
@@ -91,14 +91,14 @@ export class UploadCommands {
         // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
         const groups = commentGroups(valid);
         const text = checkCommentText(target.comment);
-        return withRefused(await this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) }))));
+        return withRefused(await this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked));
       }
       return withRefused(await this.runUploads(valid, page, placement, target, undefined, linked));
     });
   }
 
   /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
-  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     // The default target is where files usually go, not where new pages should: asked unless given.
     const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
@@ -114,11 +114,11 @@ export class UploadCommands {
     const where = { id: parent.id, title: parent.title };
     if (parent.kind === 'page') await this.recents.add(where);
     const groups = mode === 'one' ? [uris] : uris.map((u) => [u]);
-    return this.runGroups(groups, where, 'newPage', groups.map(() => target));
+    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked);
   }
 
   /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
-  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
     const name = path.basename(uri.fsPath);
     const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
     let blockId = o.block;
@@ -133,14 +133,16 @@ export class UploadCommands {
       blockId = block.blockId;
     }
     await this.recents.add(page);
-    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }));
+    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, linked);
   }
 
   /**
    * Files that share one write (a comment holds three, a page holding all): one job per group
    * under one notification, each group's files uploaded one after another, then attached.
    */
-  private async runGroups(groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[]): Promise<UploadCommandResult> {
+  private async runGroups(
+    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(),
+  ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const target = targets[0];
     const groupOf = new Map<BatchJob<GroupResult>, vscode.Uri[]>();
@@ -150,7 +152,11 @@ export class UploadCommands {
       const job: BatchJob<GroupResult> = {
         label: g.map((u) => path.basename(u.fsPath)).join(', '),
         sizeBytes: sizes.reduce((a, b) => a + b, 0),
-        run: (signal, onProgress) => service.uploadAndAttachGroup(g.map((u) => u.fsPath), targets[i], { signal, onProgress: (sent) => onProgress(sent) }),
+        run: (signal, onProgress) => service.uploadAndAttachGroup(g.map((u) => u.fsPath), targets[i], {
+          signal, onProgress: (sent) => onProgress(sent),
+          // The user's yes to the links of the selection that lead outside the workspace.
+          allowOutsideWorkspace: g.some((u) => linked.has(u.fsPath)),
+        }),
       };
       groupOf.set(job, g);
       targetOf.set(job, targets[i]);
@@ -166,7 +172,7 @@ export class UploadCommands {
         const pages = created.length > 1 ? ` (${created.length} pages)` : '';
         return `${placedMessage(names, page.title, target)}${pages}.`;
       },
-      retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!)),
+      retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(created.length === 1 ? created[0] : page.id))) }],
