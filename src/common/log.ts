@@ -1,14 +1,21 @@
 // The "Notion Assets" log (a LogOutputChannel): one line per API request and every error.
-// Everything written goes through redactSecrets(), so the token cannot reach the log, and
-// redactUrlsIn(): signed file URLs (echoed back in Notion's errors) lose their signature.
+// Everything written goes through redactShown(): the token (and anything shaped like one)
+// cannot reach the log, and signed file URLs (echoed back in Notion's errors) lose their
+// signature. Everything shown on screen goes through the same function (ui/errorMessages.ts).
 import * as vscode from 'vscode';
-import { isExpected } from '../core/expectedError';
-import { redactSecrets, redactUrlsIn } from '../core/notion/redact';
+import { isExpected, redactText } from '../core/expectedError';
 import type { RequestLogEntry } from '../core/notion/transport';
+
+/** Values that must never be written or shown (the tokens in use); shared by every Log. */
+const secrets = new Set<string>();
+
+/** `text` as it may be logged or shown: tokens and signed URL queries removed. */
+export function redactShown(text: string): string {
+  return redactText(text, [...secrets]);
+}
 
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
-  private readonly secrets = new Set<string>();
 
   constructor(name = 'Notion Assets') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -16,7 +23,7 @@ export class Log implements vscode.Disposable {
 
   /** Values that must never be written (the current token). */
   addSecret(value: string | undefined): void {
-    if (value) this.secrets.add(value);
+    if (value) secrets.add(value);
   }
 
   request(e: RequestLogEntry): void {
@@ -55,6 +62,6 @@ export class Log implements vscode.Disposable {
   }
 
   private clean(s: string): string {
-    return redactUrlsIn(redactSecrets(s, [...this.secrets]));
+    return redactShown(s);
   }
 }

@@ -123,8 +123,15 @@ export class Services extends Disposable {
       dedupe: t.dedupe,
       // Imports from http:// only against a local emulator (the sandbox and tests).
       allowHttpUrls: local,
+      // A symlink leading outside these is read only after the user's yes (outsideLinks.ts).
+      workspaceFolders: workspaceFolderPaths,
     });
     this.connected = { token: found.token, client, service };
     return this.connected;
   }
+}
+
+/** The local workspace folders, read on every upload (folders come and go). */
+export function workspaceFolderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { tryParseNotionId } from '../core/ids';
 import type { PageSummary } from '../core/notion/types';
 import { pageDescription } from './pageDescription';
+import { errorText } from '../ui/errorMessages';
 import type { RecentTarget } from '../storage/recentTargets';
 
 export interface PickedPage {
@@ -81,7 +82,7 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
       qp.items = [
         ...(pasted ? [pastedItem(pasted)] : []),
         ...recentItems(),
-        { label: '$(error) Search failed', detail: e instanceof Error ? e.message : String(e), alwaysShow: true },
+        { label: '$(error) Search failed', detail: errorText(e), alwaysShow: true },
       ];
     } finally {
       if (mine === generation) qp.busy = false;

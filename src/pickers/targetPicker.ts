@@ -7,6 +7,7 @@ import { defaultBlockType } from '../core/media/placement';
 import type { NotionApi } from '../core/notion/api';
 import type { MediaBlockType } from '../core/notion/types';
 import type { AttachTarget, Placement } from '../core/upload/types';
+import { captionProblem } from '../core/upload/inputChecks';
 import { pickPage, type PickedPage } from './pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import { PageNotSharedError } from '../common/errors';
@@ -102,6 +103,8 @@ export async function askCaption(): Promise<string | undefined> {
     title: 'Caption (optional)',
     prompt: 'Shown under the block. Leave empty for none.',
     ignoreFocusOut: true,
+    // The core's rule (2000 characters, no control characters), said while typing.
+    validateInput: (v) => captionProblem(v),
   });
 }
 

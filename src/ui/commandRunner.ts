@@ -3,7 +3,7 @@
 // log), and handed back as the command's result — never thrown, or the workbench would show
 // a second notification for a menu click. Also: cancellable progress bound to an AbortSignal.
 import * as vscode from 'vscode';
-import type { Log } from '../common/log';
+import { redactShown, type Log } from '../common/log';
 import { isCancellation, showError } from './errorMessages';
 import { percent } from './format';
 
@@ -39,7 +39,8 @@ export function withCancellableProgress<T>(
   work: (signal: AbortSignal, progress: ProgressSink) => Promise<T>,
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Thenable<T> {
-  return vscode.window.withProgress({ location, title, cancellable: true }, (progress, token) => {
+  // Titles name files and links: shown like every other text, without tokens or signed queries.
+  return vscode.window.withProgress({ location, title: redactShown(title), cancellable: true }, (progress, token) => {
     const ctl = new AbortController();
     const sub = token.onCancellationRequested(() => ctl.abort());
     if (token.isCancellationRequested) ctl.abort();

@@ -1,6 +1,8 @@
 // Turns any failure into what the user reads: Notion's reason (already in the core's error
-// messages) and the action that fixes it, as notification buttons.
+// messages) and the action that fixes it, as notification buttons. Every text goes through
+// the log's redaction (redactShown): no token or signed URL query reaches the screen.
 import * as vscode from 'vscode';
+import { redactShown } from '../common/log';
 
 export interface ErrorAction {
   title: string;
@@ -22,11 +24,11 @@ export function isCancellation(e: unknown): boolean {
   return e instanceof vscode.CancellationError || (e instanceof Error && e.name === 'AbortError');
 }
 
-/** The message shown for an error: its own text plus Notion's request id when there is one. */
+/** The message shown for an error (redacted): its own text plus Notion's request id when there is one. */
 export function errorText(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
+  if (!(e instanceof Error)) return redactShown(String(e));
   const s = e as ErrorShape;
-  return s.requestId && !e.message.includes(s.requestId) ? `${e.message} (request id ${s.requestId})` : e.message;
+  return redactShown(s.requestId && !e.message.includes(s.requestId) ? `${e.message} (request id ${s.requestId})` : e.message);
 }
 
 /** Buttons that fix the cause: set the token on 401, how to share a page on 404. */
@@ -56,7 +58,7 @@ export function isDeclinedToken(e: unknown): boolean {
 export function showError(prefix: string, e: unknown, showLog: () => void): void {
   if (isDeclinedToken(e)) return;
   const actions = [...errorActions(e), { title: 'Show Log', run: showLog }];
-  void vscode.window.showErrorMessage(`${prefix}: ${errorText(e)}`, ...actions.map((a) => a.title)).then((picked) => {
+  void vscode.window.showErrorMessage(redactShown(`${prefix}: ${errorText(e)}`), ...actions.map((a) => a.title)).then((picked) => {
     actions.find((a) => a.title === picked)?.run();
   });
 }

@@ -2,9 +2,10 @@
 // same button after every command that adds to a page).
 import * as vscode from 'vscode';
 import { notionPageUrl } from './format';
+import { redactShown } from '../common/log';
 
 export function showPlaced(text: string, pageId: string): void {
-  void vscode.window.showInformationMessage(text, 'Open Page').then((t) => {
+  void vscode.window.showInformationMessage(redactShown(text), 'Open Page').then((t) => {
     if (t === 'Open Page') void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pageId)));
   });
 }

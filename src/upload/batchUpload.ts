@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { BatchProgress, type ProgressReport } from './batchProgress';
 import { withCancellableProgress } from '../ui/commandRunner';
 import { errorActions, errorText, isCancellation } from '../ui/errorMessages';
+import { redactShown } from '../common/log';
+import { isPermanentRefusal } from '../core/upload/permanentRefusal';
 
 export interface BatchJob<T> {
   /** Shown as "current file" and in failure lists. */
@@ -87,26 +89,28 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
 
   if (failures.length === 0) {
     if (report.succeeded === 0) {
-      void vscode.window.showInformationMessage(`Upload cancelled: ${cancelledNames} (nothing was attached).`);
+      void vscode.window.showInformationMessage(redactShown(`Upload cancelled: ${cancelledNames} (nothing was attached).`));
       return;
     }
     const actions = opts.successActions ?? [];
-    pick(vscode.window.showInformationMessage(opts.successMessage(report) + cancelled, ...actions.map((a) => a.title)), actions);
+    pick(vscode.window.showInformationMessage(redactShown(opts.successMessage(report) + cancelled), ...actions.map((a) => a.title)), actions);
     return;
   }
-  const retry = { title: 'Retry Failed', run: () => opts.retry(failures.map((f) => f.job)) };
+  // A refusal of a value that cannot change (a caption too long, a type Notion refuses) is not retried.
+  const retryable = failures.filter((f) => !isPermanentRefusal(f.error));
+  const retry = retryable.length ? [{ title: 'Retry Failed', run: () => opts.retry(retryable.map((f) => f.job)) }] : [];
   const showLog = { title: 'Show Log', run: opts.showLog };
   if (total === 1) {
-    const actions = [...errorActions(failures[0].error), retry, showLog];
-    pick(vscode.window.showErrorMessage(`${failures[0].job.label}: ${errorText(failures[0].error)}`, ...actions.map((a) => a.title)), actions);
+    const actions = [...errorActions(failures[0].error), ...retry, showLog];
+    pick(vscode.window.showErrorMessage(redactShown(`${failures[0].job.label}: ${errorText(failures[0].error)}`), ...actions.map((a) => a.title)), actions);
     return;
   }
   // Several: the count, then each file's reason (the first few), so the cause is visible without the log.
   const reasons = failures.slice(0, 3).map((f) => `${f.job.label}: ${errorText(f.error)}`).join(' · ');
   const more = failures.length > 3 ? ` · and ${failures.length - 3} more (see the log)` : '';
-  const actions = [...errorActions(failures[0].error), retry, showLog];
+  const actions = [...errorActions(failures[0].error), ...retry, showLog];
   pick(
-    vscode.window.showWarningMessage(`${failures.length} of ${total} failed. ${reasons}${more}${cancelled}`, ...actions.map((a) => a.title)),
+    vscode.window.showWarningMessage(redactShown(`${failures.length} of ${total} failed. ${reasons}${more}${cancelled}`), ...actions.map((a) => a.title)),
     actions,
   );
 }

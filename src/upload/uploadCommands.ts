@@ -20,6 +20,7 @@ import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } fr
 import { askCaption, askComment, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
 import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
 import { showPlaced } from '../ui/placedNotice';
+import { confirmOutsideLinks } from './outsideLinks';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
@@ -82,9 +83,11 @@ export class UploadCommands {
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
       // Over the workspace's limit: Shrink to Fit (images) or refused, before any upload request.
       const limit = await (await this.services.uploads()).maxFileSizeBytes();
-      const fitted = await fitToLimit(local.filter((_, i) => !refused.some((r) => r.index === i)), limit, this.shrinker, { scripted, shrink: options.shrink });
+      const kept = local.filter((_, i) => !refused.some((r) => r.index === i));
+      const linked = await confirmOutsideLinks(kept);
+      const fitted = await fitToLimit(kept, limit, this.shrinker, { scripted, shrink: options.shrink });
       try {
-        return withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary])));
+        return withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary]), linked));
       } finally {
         await fitted.dispose();
       }
@@ -94,11 +97,11 @@ export class UploadCommands {
   /** The rest of uploadFiles once the files are known to be acceptable: page, placement, target, uploads. */
   private async uploadChecked(
     valid: vscode.Uri[], preset: Placement | 'none' | undefined, options: CommandOptions, scripted: boolean, what: string,
-    temporary: ReadonlyMap<string, TemporarySource>,
+    temporary: ReadonlyMap<string, TemporarySource>, linked: ReadonlySet<string>,
   ): Promise<UploadCommandResult> {
     const names = valid.map((u) => path.basename(u.fsPath));
-    if (preset === 'newPage') return this.newPages(valid, options, scripted);
-    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted);
+    if (preset === 'newPage') return this.newPages(valid, options, scripted, linked);
+    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked);
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
@@ -108,13 +111,13 @@ export class UploadCommands {
       // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
       const groups = commentGroups(valid);
       const text = checkCommentText(target.comment);
-      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })));
+      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked);
     }
-    return this.runUploads(valid, page, placement, target, undefined, temporary);
+    return this.runUploads(valid, page, placement, target, undefined, temporary, linked);
   }
 
   /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
-  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     // The default target is where files usually go, not where new pages should: asked unless given.
     const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
@@ -130,11 +133,11 @@ export class UploadCommands {
     const where = { id: parent.id, title: parent.title };
     if (parent.kind === 'page') await this.recents.add(where);
     const groups = mode === 'one' ? [uris] : uris.map((u) => [u]);
-    return this.runGroups(groups, where, 'newPage', groups.map(() => target));
+    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked);
   }
 
   /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
-  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean): Promise<UploadCommandResult> {
+  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
     const name = path.basename(uri.fsPath);
     const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
     let blockId = o.block;
@@ -149,14 +152,16 @@ export class UploadCommands {
       blockId = block.blockId;
     }
     await this.recents.add(page);
-    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }));
+    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, undefined, linked);
   }
 
   /**
    * Files that share one write (a comment holds three, a page holding all): one job per group
    * under one notification, each group's files uploaded one after another, then attached.
    */
-  private async runGroups(groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[]): Promise<UploadCommandResult> {
+  private async runGroups(
+    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(),
+  ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const target = targets[0];
     const groupOf = new Map<BatchJob<GroupResult>, vscode.Uri[]>();
@@ -166,7 +171,11 @@ export class UploadCommands {
       const job: BatchJob<GroupResult> = {
         label: g.map((u) => path.basename(u.fsPath)).join(', '),
         sizeBytes: sizes.reduce((a, b) => a + b, 0),
-        run: (signal, onProgress) => service.uploadAndAttachGroup(g.map((u) => u.fsPath), targets[i], { signal, onProgress: (sent) => onProgress(sent) }),
+        run: (signal, onProgress) => service.uploadAndAttachGroup(g.map((u) => u.fsPath), targets[i], {
+          signal, onProgress: (sent) => onProgress(sent),
+          // The user's yes to the links of the selection that lead outside the workspace.
+          allowOutsideWorkspace: g.some((u) => linked.has(u.fsPath)),
+        }),
       };
       groupOf.set(job, g);
       targetOf.set(job, targets[i]);
@@ -182,7 +191,7 @@ export class UploadCommands {
         const pages = created.length > 1 ? ` (${created.length} pages)` : '';
         return `${placedMessage(names, page.title, target)}${pages}.`;
       },
-      retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!)),
+      retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
       successActions: [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(created.length === 1 ? created[0] : page.id))) }],
@@ -225,6 +234,7 @@ export class UploadCommands {
   private async runUploads(
     uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
     temporary?: ReadonlyMap<string, TemporarySource>,
+    linked: ReadonlySet<string> = new Set(),
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
@@ -235,7 +245,12 @@ export class UploadCommands {
         sizeBytes: (await vscode.workspace.fs.stat(u).then((s) => s.size, () => 0)),
         run: (signal: AbortSignal, onProgress: (n: number) => void) => {
           const temp = temporary?.get(u.fsPath);
-          const opts = { signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k), origin: temp?.origin, noRetry: temp?.noRetry };
+          const opts = {
+            signal, onProgress, replaces: replaces?.get(u), onRecord: (k: string) => keyOf.set(job, k), origin: temp?.origin, noRetry: temp?.noRetry,
+            // The user said yes to this link's target outside the workspace (outsideLinks.ts);
+            // a pasted or shrunk copy is our own temporary file.
+            allowOutsideWorkspace: linked.has(u.fsPath) || !!temp,
+          };
           return target
             ? service.uploadAndAttach(u.fsPath, target, opts)
             : service.upload(u.fsPath, opts).then((fileUpload) => ({ fileUpload, key: keyOf.get(job) }));
@@ -255,7 +270,7 @@ export class UploadCommands {
       // A temporary copy (pasted, shrunk) is deleted once the batch ends: only the others can be retried.
       retry: (failed) => {
         const again = failed.filter((j) => !temporary?.has(uriOf.get(j)!.fsPath));
-        if (again.length) return this.runUploads(again.map((j) => uriOf.get(j)!), page, placement, target, failedRows(again));
+        if (again.length) return this.runUploads(again.map((j) => uriOf.get(j)!), page, placement, target, failedRows(again), undefined, linked);
         return vscode.window.showInformationMessage('A pasted or shrunk image is a temporary copy that is gone now: paste it again, or upload the original again.');
       },
       showLog: () => this.log.show(),

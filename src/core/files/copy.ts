@@ -3,7 +3,7 @@
 // external file is linked as is; one of our own uploads is simply attached again by id.
 // When Notion will not import the link (the real service may refuse its own S3 links, which
 // do not answer HEAD), the file is re-uploaded through this machine instead (reupload.ts).
-import { ExpectedError } from '../expectedError';
+import { ExpectedError, withoutSignedQuery } from '../expectedError';
 import { categoryOf } from '../media/extensions';
 import { placementProblem } from '../media/placement';
 import type { NotionApi, RequestOptions } from '../notion/api';
@@ -52,9 +52,11 @@ export interface CopyResult {
 }
 
 export class CopyFailedError extends ExpectedError {
-  constructor(readonly file: PageFile, message: string, options?: { cause?: unknown }) {
+  readonly file: PageFile;
+  constructor(file: PageFile, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CopyFailedError';
+    this.file = withoutSignedQuery(file);
   }
 }
 

@@ -19,6 +19,8 @@ export interface DownloadOptions {
   onProgress?: (received: number, total: number | undefined) => void;
   /** Asked when the target exists; resolve true to overwrite. Without it, existing files are never replaced. */
   confirmOverwrite?: (path: string) => boolean | Promise<boolean>;
+  /** Follow redirects to loopback (only when the API base is loopback; see redirectPolicy.ts). */
+  allowLoopback?: boolean;
 }
 
 export interface DownloadResult {
@@ -27,11 +29,13 @@ export interface DownloadResult {
   sha256: string;
 }
 
-/** The file host answered with an error status (an expired signed URL reads as 400/403). */
+/** The file host answered with an error status (an expired signed URL reads as 400/403). `url` is without its query. */
 export class DownloadHttpError extends ExpectedError {
-  constructor(readonly status: number, readonly url: string) {
+  readonly url: string;
+  constructor(readonly status: number, url: string) {
     super(`The file host answered ${status} for ${redactUrl(url)}.`);
     this.name = 'DownloadHttpError';
+    this.url = redactUrl(url);
   }
 }
 
@@ -87,7 +91,7 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   }
   opts.signal?.throwIfAborted();
 
-  const res = await getFile(url, { signal: opts.signal });
+  const res = await getFile(url, { signal: opts.signal, allowLoopback: opts.allowLoopback });
   if (res.statusCode < 200 || res.statusCode >= 300) {
     await res.body.dump().catch(() => undefined);
     throw new DownloadHttpError(res.statusCode, url);

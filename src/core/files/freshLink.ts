@@ -1,7 +1,7 @@
 // Notion-hosted files come back as signed URLs that live about an hour. A link is
 // "fresh" when it has more than five minutes left; otherwise re-read the object that owns
 // it (the page for cover/icon/property, the block for blocks) for a newly signed URL.
-import { ExpectedError } from '../expectedError';
+import { ExpectedError, withoutSignedQuery } from '../expectedError';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import type { Block } from '../notion/types';
 import { fileOfBlock, filesOfPage } from './extract';
@@ -11,9 +11,11 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** The file is no longer where it was found (block deleted, cover removed, property edited). */
 export class FileGoneError extends ExpectedError {
-  constructor(readonly file: PageFile, detail: string) {
+  readonly file: PageFile;
+  constructor(file: PageFile, detail: string) {
     super(`“${file.name}” (${describeLocation(file.location)}) is no longer on page ${file.pageId}: ${detail}. Refresh the list.`);
     this.name = 'FileGoneError';
+    this.file = withoutSignedQuery(file);
   }
 }
 

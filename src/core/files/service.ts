@@ -10,6 +10,7 @@ import { DownloadHttpError, downloadToFile, TargetExistsError, type DownloadOpti
 import { assertSafeFileName, deriveFileName } from './fileName';
 import { ensureFresh } from './freshLink';
 import { probeLink } from './fileHost';
+import { isLoopbackBase } from './redirectPolicy';
 import { classify, type UploadIdentifier } from './ourUploads';
 import { isNotionHosted, type PageFile } from './types';
 import { walkPageFiles, type WalkOptions, type WalkResult } from './walk';
@@ -72,7 +73,7 @@ export class PageFilesService {
   async freshFile(file: PageFile, opts: FreshFileOptions = {}): Promise<PageFile> {
     const fresh = await ensureFresh(this.opts.api, file, { signal: opts.signal, force: opts.force, now: this.opts.now });
     if (!opts.verify || fresh !== file || !isNotionHosted(file)) return fresh;
-    const status = await probeLink(fresh.url, opts.signal);
+    const status = await probeLink(fresh.url, opts.signal, isLoopbackBase(this.opts.api.baseUrl));
     if (status === undefined || !DEAD_LINK_STATUSES.has(status)) return fresh;
     return ensureFresh(this.opts.api, file, { signal: opts.signal, force: true });
   }
@@ -99,7 +100,7 @@ export class PageFilesService {
     // Ask about overwriting at most once, even if the download is retried.
     let answer: Promise<boolean> | undefined;
     const confirmOverwrite = (p: string) => (answer ??= Promise.resolve(opts.confirmOverwrite?.(p) ?? false));
-    const dl = { ...opts, confirmOverwrite };
+    const dl = { ...opts, confirmOverwrite, allowLoopback: isLoopbackBase(this.opts.api.baseUrl) };
     // Settle "replace it?" before any request (downloadToFile checks again at the end).
     if ((await stat(target).catch(() => undefined)) && !(await confirmOverwrite(target))) throw new TargetExistsError(target);
 

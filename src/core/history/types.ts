@@ -51,6 +51,11 @@ export interface UploadRecord {
   updatedTime: string;
   /** Where uploadAndAttach was asked to put the file, kept so retry(key) can finish the job. */
   intent?: AttachTarget;
+  /**
+   * The attach to `intent` failed without an answer (it may have happened): `error` says so,
+   * and retry(key) looks for the upload on the target before writing again.
+   */
+  attachUnknown?: boolean;
   /** Latest non-error message for the user (e.g. "the interrupted upload expired; started over"). */
   notice?: string;
   /**

@@ -7,6 +7,7 @@ import type { MultipartBody } from './multipart';
 import { NotionAbortError, NotionError, NotionNetworkError, parseRetryAfter } from './errors';
 import { redactSecrets, redactUrlsIn } from './redact';
 import { reachedServer } from './retry';
+import { BODY_LIMITS, readCapped, ResponseTooLargeError, type BodyKind } from './readBody';
 
 /** One line per attempt, for the extension's output channel. Never carries headers or the token. */
 export interface RequestLogEntry {
@@ -31,6 +32,8 @@ export interface TransportConfig {
   userAgent: string;
   timeoutMs: number;
   logger?: RequestLogger;
+  /** Caps on answer bodies by kind (default BODY_LIMITS). */
+  bodyLimits?: Partial<Record<BodyKind, number>>;
 }
 
 export interface Attempt {
@@ -77,7 +80,9 @@ export class Transport {
       });
       status = res.statusCode;
       requestId = header(res.headers['x-notion-request-id']);
-      const text = await res.body.text();
+      const kind: BodyKind = status >= 200 && status < 300 ? 'json' : 'error';
+      const limit = this.cfg.bodyLimits?.[kind] ?? BODY_LIMITS[kind];
+      const text = await readCapped(res.body, limit, () => new ResponseTooLargeError(a.method, this.redact(a.path), status, limit, kind), res.headers['content-length']);
       const body = parseJson(text);
       requestId ??= typeof body?.request_id === 'string' ? body.request_id : undefined;
       if (status >= 200 && status < 300) {
@@ -87,7 +92,7 @@ export class Transport {
       }
       throw this.httpError(a, status, requestId, body ?? { message: text.slice(0, 300) }, res.headers['retry-after']);
     } catch (e) {
-      const err = e instanceof NotionError ? e : this.failure(a, e, deadline);
+      const err = e instanceof NotionError || e instanceof ResponseTooLargeError ? e : this.failure(a, e, deadline);
       this.log(a, status, started, requestId, err.message);
       throw err;
     } finally {

@@ -1,13 +1,17 @@
 // The writes that attach a file (an upload id or an https link) to a page: cover/icon via
-// PATCH page, a media block via append children, a files property via read-modify-write.
+// PATCH page, a media block via append children, a files property through the service's
+// one queue per property (filesPropertyQueue.ts). Where an earlier attempt's outcome is
+// unknown, the target is read first and nothing is written when the file is already there.
 import type { NotionApi } from '../notion/api';
-import type { Block, FileObjectRequest, MediaBlockType } from '../notion/types';
-import { checkFilesProperty, fetchTargetPage } from './target';
+import type { Block, MediaBlockType } from '../notion/types';
 import type { AttachTarget } from './types';
 import { isAmbiguous } from '../notion/retry';
 import { isAbort } from './retryable';
+import { carries, fileObject, type FileRef } from './fileRef';
+import type { FilesPropertyQueue, PropertySlot } from './filesPropertyQueue';
+import { captionRichText } from './inputChecks';
 
-export type FileRef = { type: 'file_upload'; id: string } | { type: 'external'; url: string };
+export type { FileRef } from './fileRef';
 
 export interface AttachJob {
   pageId: string;
@@ -17,22 +21,31 @@ export interface AttachJob {
   name: string;
   blockType: MediaBlockType;
   signal?: AbortSignal;
+  /** The place this call took in the property's queue when it started (see FilesPropertyQueue.reserve). */
+  slot?: PropertySlot;
 }
 
 export interface AttachResult {
   blockId?: string;
 }
 
-function fileObject(ref: FileRef, name?: string): FileObjectRequest {
-  const base: FileObjectRequest =
-    ref.type === 'file_upload'
-      ? { type: 'file_upload', file_upload: { id: ref.id } }
-      : { type: 'external', external: { url: ref.url } };
-  return name === undefined ? base : { ...base, name };
+/** What attaching needs from the service: the client and its one files-property queue. */
+export interface AttachContext {
+  client: NotionApi;
+  properties: FilesPropertyQueue;
 }
 
-export async function attachFile(client: NotionApi, job: AttachJob): Promise<AttachResult> {
+/**
+ * Attaches; with `lookFirst` (a retry after an unknown outcome, or an upload that is attached
+ * somewhere already) reads the target first and writes only when the file is not there.
+ */
+export async function attachFile(ctx: AttachContext, job: AttachJob, lookFirst = false): Promise<AttachResult> {
+  const { client } = ctx;
   const { target, signal } = job;
+  if (lookFirst && target.as !== 'property') {
+    const found = await findOnTarget(client, job);
+    if (found) return found;
+  }
   switch (target.as) {
     case 'cover':
     case 'icon':
@@ -41,7 +54,8 @@ export async function attachFile(client: NotionApi, job: AttachJob): Promise<Att
     case 'block':
       return appendMediaBlock(client, job);
     case 'property':
-      await appendToFilesProperty(client, job, target.property);
+      // The queue reads right before writing and never writes an item that is already there.
+      await (job.slot ?? ctx.properties.reserve(job.pageId, target.pageId, target.property)).add({ ref: job.ref, name: job.name }, signal);
       return {};
     default:
       // Replace, comment and new page need reads first: the upload service handles them.
@@ -49,8 +63,24 @@ export async function attachFile(client: NotionApi, job: AttachJob): Promise<Att
   }
 }
 
+/** The file where the job would put it, when it is there already (a block's id for blocks). */
+export async function findOnTarget(client: NotionApi, job: AttachJob): Promise<AttachResult | undefined> {
+  const { target } = job;
+  if (target.as === 'block') {
+    const b = await findBlockCarrying(client, job);
+    return b && { blockId: b.id };
+  }
+  const page = await client.getPage(job.pageId, { signal: job.signal });
+  if (target.as === 'property') {
+    const v = page.properties?.[target.property];
+    return v?.type === 'files' && (v.files ?? []).some((it) => carries(it, job.ref)) ? {} : undefined;
+  }
+  if (target.as !== 'cover' && target.as !== 'icon') return undefined;
+  return carries(page[target.as], job.ref) ? {} : undefined;
+}
+
 function mediaBlock(job: AttachJob): Record<string, unknown> {
-  const caption = job.target.as === 'block' && job.target.caption ? [{ type: 'text', text: { content: job.target.caption } }] : [];
+  const caption = job.target.as === 'block' ? captionRichText(job.target.caption) : [];
   const payload: Record<string, unknown> = { ...fileObject(job.ref), caption };
   if (job.blockType === 'file') payload.name = job.name;
   return { object: 'block', type: job.blockType, [job.blockType]: payload };
@@ -77,38 +107,8 @@ export async function findBlockCarrying(client: NotionApi, job: AttachJob): Prom
   let found: Block | undefined;
   do {
     const page = await client.listBlockChildren(job.pageId, { startCursor: cursor, pageSize: 100 }, { signal: job.signal });
-    for (const b of page.results) if (b.type === job.blockType && carries(b, job.ref)) found = b;
+    for (const b of page.results) if (b.type === job.blockType && carries(b[b.type], job.ref)) found = b;
     cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
   } while (cursor);
   return found;
-}
-
-function carries(block: Block, ref: FileRef): boolean {
-  const payload = block[block.type] as Record<string, any> | undefined;
-  if (!payload) return false;
-  if (ref.type === 'external') return payload.type === 'external' && payload.external?.url === ref.url;
-  if (payload.type === 'file_upload') return payload.file_upload?.id === ref.id;
-  // Read back as a Notion-hosted file: its signed URL's path carries the upload id.
-  const url: unknown = payload.file?.url;
-  return typeof url === 'string' && (url.includes(ref.id) || url.includes(ref.id.replace(/-/g, '')));
-}
-
-/** PATCH replaces the whole value: read the current items first and append ours. */
-async function appendToFilesProperty(client: NotionApi, job: AttachJob, property: string): Promise<void> {
-  const page = await fetchTargetPage(client, job.pageId, job.target.pageId, job.signal);
-  const current = checkFilesProperty(page, property, job.name);
-  const kept = current.map(keepItem);
-  await client.updatePage(
-    job.pageId,
-    { properties: { [property]: { files: [...kept, fileObject(job.ref, job.name)] } } },
-    { signal: job.signal },
-  );
-}
-
-/** An item as read, in the shape a write accepts (Notion-hosted files keep their url, minus expiry). */
-function keepItem(item: unknown): Record<string, unknown> {
-  const it = item as Record<string, any>;
-  if (it.type === 'file') return { type: 'file', name: it.name, file: { url: it.file?.url } };
-  if (it.type === 'external') return { type: 'external', name: it.name, external: { url: it.external?.url } };
-  return { ...it };
 }

@@ -1,9 +1,12 @@
 // Errors the upload service raises itself (Notion's own errors come through as NotionError).
-import { ExpectedError } from '../expectedError';
+import { ExpectedError, redactText } from '../expectedError';
 
 export type ValidationRule =
   | 'file-not-found'
+  | 'unreadable'
   | 'not-a-file'
+  | 'outside-workspace'
+  | 'link-type'
   | 'unsupported-extension'
   | 'empty-file'
   | 'too-large'
@@ -16,6 +19,10 @@ export type ValidationRule =
   | 'not-in-database'
   | 'too-many-files'
   | 'invalid-url'
+  | 'invalid-target'
+  | 'invalid-block-type'
+  | 'invalid-caption'
+  | 'invalid-property'
   | 'invalid-options'
   | 'unknown-upload'
   | 'cannot-retry'
@@ -23,11 +30,16 @@ export type ValidationRule =
   | 'not-a-media-block'
   | 'invalid-comment';
 
-/** A bad input, found before any write request. `file` is the path, URL or value at fault. */
+/**
+ * A bad input, found before any write request. `file` is the path, URL or value at fault
+ * (redacted like the message: a pasted token or a signed link's query never stays in it).
+ */
 export class UploadValidationError extends ExpectedError {
   override readonly name = 'UploadValidationError';
-  constructor(readonly file: string, readonly rule: ValidationRule, message: string) {
+  readonly file: string;
+  constructor(file: string, readonly rule: ValidationRule, message: string) {
     super(message);
+    this.file = redactText(file);
   }
 }
 
@@ -43,7 +55,9 @@ export class FileChangedError extends ExpectedError {
 /** An external import Notion could not complete (`file_import_result.error`). `url` is without its query. */
 export class ImportFailedError extends ExpectedError {
   override readonly name = 'ImportFailedError';
-  constructor(readonly url: string, readonly code: string | undefined, message: string) {
+  readonly url: string;
+  constructor(url: string, readonly code: string | undefined, message: string) {
     super(message);
+    this.url = redactText(url);
   }
 }

@@ -5,15 +5,29 @@ import { redactUrl, redactUrlsIn } from '../notion/redact';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { sleep } from './retryable';
 
+/** Notion's limit on a URL (external files, link values). */
+export const MAX_URL_LENGTH = 2000;
+
+/**
+ * A link Notion can import or link: https (http only for the local emulator), at most 2000
+ * characters, no user name or password. Refusals show the link without its query.
+ */
 export function checkHttpsUrl(url: string, allowHttp = false): URL {
   let parsed: URL;
+  const shown = typeof url === 'string' ? redactUrl(url) : String(url);
   try {
     parsed = new URL(url);
   } catch {
-    throw new UploadValidationError(url, 'invalid-url', `"${url}" is not a URL; give a public https:// link.`);
+    throw new UploadValidationError(String(url), 'invalid-url', `"${String(url).slice(0, 200)}" is not a URL; give a public https:// link.`);
   }
   if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) {
-    throw new UploadValidationError(url, 'invalid-url', `${url}: only https:// links can be imported or linked by Notion.`);
+    throw new UploadValidationError(shown, 'invalid-url', `${shown}: only https:// links can be imported or linked by Notion.`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new UploadValidationError(shown, 'invalid-url', `${shown}: the link holds a user name or password; Notion cannot use them and they would be stored in the page.`);
+  }
+  if (url.length > MAX_URL_LENGTH) {
+    throw new UploadValidationError(shown, 'invalid-url', `${shown.slice(0, 200)}…: the link is ${url.length} characters; Notion allows ${MAX_URL_LENGTH} characters.`);
   }
   return parsed;
 }

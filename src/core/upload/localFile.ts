@@ -1,16 +1,22 @@
 // A local file as the upload sees it: validated name/size/type and a snapshot (size, mtime)
 // to notice the file changing while its bytes are on the way.
-import { promises as fsp, openAsBlob } from 'node:fs';
+import { constants as fsConstants, promises as fsp, openAsBlob, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { categoryOf, contentTypeFor, describeExtensions, extensionOf, type MediaCategory } from '../media';
 import { categoryForPlacement, type PlacementKind } from '../media/placement';
 import { FileChangedError, UploadValidationError } from './errors';
+import type { FileAccess } from './types';
+import { insideAny } from './workspaceLink';
 
 /** Notion's limit on `filename`, counted in UTF-8 bytes including the extension. */
 export const MAX_FILENAME_BYTES = 900;
 
 export interface LocalFile {
+  /** The path as given (absolute): the record's source, the name shown. */
   path: string;
+  /** What is read: the real path (symlinks resolved and checked). */
+  readPath: string;
   filename: string;
   sizeBytes: number;
   mtimeMs: number;
@@ -18,12 +24,23 @@ export interface LocalFile {
   contentType: string;
 }
 
-/** Checks everything knowable from the disk alone; throws UploadValidationError naming the file and rule. */
-export async function inspectLocalFile(filePath: string, placement?: PlacementKind): Promise<LocalFile> {
+export interface InspectOptions extends FileAccess {
+  placement?: PlacementKind;
+  /** Workspace folders: a symlink leading outside them is refused unless allowed. */
+  workspaceFolders?: readonly string[];
+}
+
+/**
+ * Checks everything knowable from the disk alone; throws UploadValidationError naming the file
+ * and rule. Symlinks are followed only inside the workspace folders (or with the caller's yes),
+ * the type is judged on the file actually read, and that file is opened once to prove it is a
+ * readable regular file (not a directory, FIFO, socket or device).
+ */
+export async function inspectLocalFile(filePath: string, opts: InspectOptions = {}): Promise<LocalFile> {
   const abs = path.resolve(filePath);
   const filename = path.basename(abs);
   const category = categoryOf(filename);
-  if (!category) throw unsupportedExtension(abs, filename, placement);
+  if (!category) throw unsupportedExtension(abs, filename, opts.placement);
   const nameBytes = Buffer.byteLength(filename, 'utf8');
   if (nameBytes > MAX_FILENAME_BYTES) {
     throw new UploadValidationError(
@@ -32,25 +49,93 @@ export async function inspectLocalFile(filePath: string, placement?: PlacementKi
       `${abs}: the file name is ${nameBytes} bytes in UTF-8; Notion allows at most ${MAX_FILENAME_BYTES}. Rename the file.`,
     );
   }
-  let stat;
-  try {
-    stat = await fsp.stat(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UploadValidationError(abs, 'file-not-found', `${abs}: cannot read the file (${code ?? String(e)}).`);
+  const real = await realPathOf(abs);
+  if (real !== abs && !opts.allowOutsideWorkspace && !(await insideAny(real, opts.workspaceFolders ?? []))) {
+    throw new OutsideWorkspaceError(abs, real);
   }
-  if (!stat.isFile()) throw new UploadValidationError(abs, 'not-a-file', `${abs} is not a regular file.`);
+  const stat = await openedStat(abs, real);
+  if (real !== abs) checkLinkType(abs, real);
   if (stat.size === 0) {
     throw new UploadValidationError(abs, 'empty-file', `${abs} is empty (0 bytes); Notion does not accept empty files.`);
   }
   return {
     path: abs,
+    readPath: real,
     filename,
     sizeBytes: stat.size,
     mtimeMs: stat.mtimeMs,
     category,
     contentType: contentTypeFor(filename)!,
   };
+}
+
+/** The real path; a dangling link, a loop or a missing file is refused with the OS reason. */
+async function realPathOf(abs: string): Promise<string> {
+  try {
+    return await fsp.realpath(abs);
+  } catch (e) {
+    const link = await fsp.readlink(abs).catch(() => undefined);
+    if (link !== undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UploadValidationError(abs, 'file-not-found', `${abs} is a link to ${link}, which does not exist.`);
+    }
+    throw unreadable(abs, e);
+  }
+}
+
+/** A link (anywhere on the path) is followed only to a file of the type its name says. */
+function checkLinkType(abs: string, real: string): void {
+  const realName = path.basename(real);
+  if (contentTypeFor(realName) !== contentTypeFor(path.basename(abs))) {
+    throw new UploadValidationError(
+      abs,
+      'link-type',
+      `${abs} is a link to ${real}: the type is judged on the file read (${extensionOf(realName) ? `.${extensionOf(realName)}` : 'no extension'}), ` +
+        'not on the link\'s name. Upload the file itself or give the link its extension.',
+    );
+  }
+}
+
+/** Judges the real file by its type, then opens it (never blocking on a FIFO) to prove it can be read. */
+async function openedStat(abs: string, real: string): Promise<Stats> {
+  const notAFile = (s: Stats) => new UploadValidationError(abs, 'not-a-file', `${abs} is ${kindOf(s)}, not a regular file; only files can be uploaded.`);
+  let fh: FileHandle | undefined;
+  try {
+    const before = await fsp.stat(real);
+    if (!before.isFile()) throw notAFile(before);
+    fh = await fsp.open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const stat = await fh.stat();
+    // What was opened is what is judged (swapped for something else in between: refused).
+    if (!stat.isFile() || stat.ino !== before.ino || stat.dev !== before.dev) throw notAFile(stat);
+    return stat;
+  } catch (e) {
+    if (e instanceof UploadValidationError) throw e;
+    throw unreadable(abs, e);
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** The OS reason (EACCES: permission denied, …) and the path; never a network error, never retried. */
+function unreadable(abs: string, e: unknown): UploadValidationError {
+  const err = e as NodeJS.ErrnoException;
+  const reason = err.code ? err.message.split(', ')[0] : String(e);
+  const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
+  return new UploadValidationError(abs, missing ? 'file-not-found' : 'unreadable', `${abs}: cannot read the file (${reason}).`);
+}
+
+/** A symlink whose real path is outside the workspace folders: read only with the user's yes. */
+export class OutsideWorkspaceError extends UploadValidationError {
+  constructor(file: string, readonly target: string) {
+    super(file, 'outside-workspace', `${file} is a link to ${target}, outside the workspace folders; it is not read without your explicit yes.`);
+  }
 }
 
 /** "<file>: .md is not a file type Notion accepts. Supported image extensions — …" */
@@ -78,7 +163,7 @@ export function checkSizeLimit(file: LocalFile, limitBytes: number | undefined):
 
 /** The file's bytes as a Blob that reads from disk on demand (slices stream, nothing is buffered). */
 export function openFileBlob(file: LocalFile): Promise<Blob> {
-  return openAsBlob(file.path);
+  return openAsBlob(file.readPath);
 }
 
 /** Throws FileChangedError when size or mtime differ from the snapshot. */

@@ -1,4 +1,5 @@
 // Small helpers for failures: status of an error, aborts, and an abortable wait.
+import { isAmbiguous } from '../notion/retry';
 
 /** HTTP status of a NotionError (or anything carrying `status`). */
 export function statusOf(err: unknown): number | undefined {
@@ -23,4 +24,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * A write that may or may not have happened: no answer, a 5xx, or a failure marked
+ * mayHaveApplied. Whoever tries again must look at the target before writing.
+ */
+export function isUnknownOutcome(err: unknown): boolean {
+  return (err as { mayHaveApplied?: unknown } | null)?.mayHaveApplied === true || isAmbiguous(err);
 }

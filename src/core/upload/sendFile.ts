@@ -42,7 +42,7 @@ export async function sendNewUpload(ctx: SendContext, file: LocalFile, key: stri
   if (plan.mode === 'single_part') {
     const part = {
       data: blob.slice(0, file.sizeBytes, file.contentType),
-      file: { path: file.path, start: 0, end: file.sizeBytes, sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs },
+      file: { path: file.readPath, start: 0, end: file.sizeBytes, sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs },
       filename: file.filename,
       contentType: file.contentType,
       onBytes: (n: number) => progress.update(n),
@@ -98,7 +98,7 @@ async function sendRemainingParts(
       client: ctx.client,
       fileUploadId,
       blob,
-      file,
+      file: { path: file.readPath, mtimeMs: file.mtimeMs },
       filename: file.filename,
       contentType: file.contentType,
       sizeBytes: file.sizeBytes,

@@ -57,9 +57,21 @@ export interface UploadServiceOptions {
   partSizeBytes?: number;
   /** Reuse an earlier upload of the same bytes while it is still usable (default true). */
   dedupe?: boolean;
+  /**
+   * The workspace folders (absolute paths), read on every call: a symlink whose real path is
+   * outside them is refused unless the call allows it (FileAccess.allowOutsideWorkspace).
+   * Without it, every symlink that leads elsewhere counts as outside.
+   */
+  workspaceFolders?: () => readonly string[];
 }
 
-export interface UploadOptions {
+/** The caller's answer about files outside the workspace folders. */
+export interface FileAccess {
+  /** Read a symlink's target outside the workspace folders (the user said yes). */
+  allowOutsideWorkspace?: boolean;
+}
+
+export interface UploadOptions extends FileAccess {
   signal?: AbortSignal;
   /** Called with bytes sent so far; throttled by the service. */
   onProgress?: (sentBytes: number, totalBytes: number) => void;
@@ -82,6 +94,8 @@ export interface UploadOptions {
   replaces?: string;
   /** Called with the history key of the upload's record as soon as it exists (or is resumed or reused). */
   onRecord?: (key: string) => void;
+  /** Look for the upload on the target before attaching (set by retry after an unknown outcome). */
+  lookFirst?: boolean;
 }
 
 /** What uploadAndAttach did. */

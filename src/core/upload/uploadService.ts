@@ -9,16 +9,18 @@ import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementPro
 import type { NotionApi } from '../notion/api';
 import { redactUrl } from '../notion/redact';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
-import { attachFile, type FileRef } from './attach';
+import { attachFile, findOnTarget, type AttachContext, type AttachJob, type FileRef } from './attach';
+import { FilesPropertyQueue, type PropertySlot } from './filesPropertyQueue';
+import { checkServiceOptions, checkTargetInput } from './inputChecks';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { ReuseIndex } from './reuseIndex';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
-import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type LocalFile } from './localFile';
-import { checkPartSize, DEFAULT_PART_BYTES, planParts } from './partPlan';
-import { isAbort, statusOf } from './retryable';
+import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type InspectOptions, type LocalFile } from './localFile';
+import { DEFAULT_PART_BYTES, planParts } from './partPlan';
+import { isAbort, isUnknownOutcome, statusOf } from './retryable';
 import { resumeParts, sendNewUpload, type SendContext } from './sendFile';
 import { checkFilesProperty, fetchTargetPage, filesPropertyNames, MAX_FILES_PER_PROPERTY, resolvePageId } from './target';
-import type { AttachTarget, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
+import type { AttachTarget, FileAccess, GroupResult, GroupTarget, ImportOptions, UploadAndAttachResult, UploadOptions, UploadServiceOptions } from './types';
 import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockChoice, type ReplaceContext } from './replaceBlock';
 import { checkCommentText, commentBody, commentGroups } from './commentFiles';
 import { newPageBody, newPageDetail, readNewPageParent, readParentWithSchema, type NewPageParent } from './newPage';
@@ -60,12 +62,14 @@ export class UploadService {
   private readonly send: SendContext;
   private readonly dedupe: boolean;
   private readonly reuse: ReuseIndex;
+  /** Attaching: the client and the one queue per files property for the whole service. */
+  private readonly attaching: AttachContext;
 
   constructor(private readonly client: NotionApi, private readonly options: UploadServiceConfig = {}) {
     const partSizeBytes = options.partSizeBytes ?? DEFAULT_PART_BYTES;
-    checkPartSize(partSizeBytes);
     const concurrency = options.concurrency ?? 3;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    checkServiceOptions(partSizeBytes, concurrency);
+    this.attaching = { client, properties: new FilesPropertyQueue(client) };
     this.history = options.history ?? UploadHistory.inMemory();
     this.workspace = new WorkspaceInfoCache(client);
     this.dedupe = options.dedupe ?? true;
@@ -79,17 +83,20 @@ export class UploadService {
    * Everything checkable before sending bytes: the file (type, size, name), the workspace
    * limit, and with a target, the placement and the target page/property (reads only).
    */
-  async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal): Promise<LocalFile> {
-    return (await this.validateFor([filePath], target, signal)).files[0];
+  async validateFile(filePath: string, target?: AttachTarget, signal?: AbortSignal, access?: FileAccess): Promise<LocalFile> {
+    return (await this.validateFor([filePath], target, signal, access)).files[0];
   }
 
   /** validateFile for several files going to one target: each file, then the target's reads once. */
-  private async validateFor(filePaths: string[], target: AttachTarget | undefined, signal?: AbortSignal): Promise<{ files: LocalFile[]; prepared?: Prepared }> {
+  private async validateFor(
+    filePaths: string[], target: AttachTarget | undefined, signal?: AbortSignal, access?: FileAccess,
+  ): Promise<{ files: LocalFile[]; prepared?: Prepared }> {
+    if (target) checkTargetInput(target);
     if (target?.as === 'comment') checkCommentText(target.comment);
     const kind = target && placementKind(target);
     const files: LocalFile[] = [];
     for (const p of filePaths) {
-      const file = await inspectLocalFile(p, kind);
+      const file = await inspectLocalFile(p, { placement: kind, ...this.fileAccess(access) });
       if (kind) checkPlacement(file.path, file.filename, kind);
       files.push(file);
     }
@@ -133,10 +140,16 @@ export class UploadService {
   /** Validates file and target first, then uploads (or reuses) and attaches, recording it all. */
   async uploadAndAttach(filePath: string, target: AttachTarget, opts: UploadOptions = {}): Promise<UploadAndAttachResult> {
     if (target.as === 'comment' || target.as === 'newPage') return (await this.uploadAndAttachGroup([filePath], target, opts)).files[0];
-    const { files: [file], prepared } = await this.validateFor([filePath], target, opts.signal);
-    const outcome = await this.uploadLocal(file.path, opts, target, file);
-    const done = await this.attachOutcomes([outcome], [file.filename], target, prepared!, opts.signal);
-    return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId: done.blockId };
+    checkTargetInput(target);
+    const slot = this.reserve(target);
+    try {
+      const { files: [file], prepared } = await this.validateFor([filePath], target, opts.signal, opts);
+      const outcome = await this.uploadLocal(file.path, opts, target, file);
+      const done = await this.attachOutcomes([outcome], [file.filename], target, prepared!, opts.signal, { lookFirst: opts.lookFirst, slot });
+      return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId: done.blockId };
+    } finally {
+      slot?.release();
+    }
   }
 
   /**
@@ -147,7 +160,7 @@ export class UploadService {
    */
   async uploadAndAttachGroup(filePaths: string[], target: GroupTarget, opts: UploadOptions = {}): Promise<GroupResult> {
     if (filePaths.length === 0) throw new UploadValidationError('files', 'invalid-options', 'No files given.');
-    const { files, prepared } = await this.validateFor(filePaths, target, opts.signal);
+    const { files, prepared } = await this.validateFor(filePaths, target, opts.signal, opts);
     const total = files.reduce((n, f) => n + f.sizeBytes, 0);
     const outcomes: Outcome[] = [];
     let before = 0;
@@ -166,16 +179,22 @@ export class UploadService {
     };
   }
 
-  /** Attaches finished uploads; on failure each record keeps the intent (retry(key) attaches without resending). */
-  private async attachOutcomes(outcomes: Outcome[], names: string[], target: AttachTarget, prepared: Prepared, signal?: AbortSignal): Promise<Attached> {
+  /**
+   * Attaches finished uploads; on failure each record keeps the intent (retry(key) attaches
+   * without resending), and an unknown outcome says so (retry looks on the target first).
+   */
+  private async attachOutcomes(
+    outcomes: Outcome[], names: string[], target: AttachTarget, prepared: Prepared, signal?: AbortSignal, how: AttachHow = {},
+  ): Promise<Attached> {
     const attached = new Set<string>();
     try {
-      return await this.attachPrepared(prepared, target, outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] })), signal, attached);
+      const items = outcomes.map((o, i) => ({ key: o.key, fileUploadId: o.fileUpload.id, filename: names[i] }));
+      return await this.attachPrepared(prepared, target, items, signal, attached, how);
     } catch (err) {
       // The uploads stay usable (pending) for their hour; those a first comment already holds are done.
-      for (const o of outcomes) {
+      for (const [i, o] of outcomes.entries()) {
         if (attached.has(o.key)) continue;
-        this.history.update(o.key, { intent: target, error: isAbort(err, signal) ? undefined : `Attaching failed: ${(err as Error).message}` });
+        this.history.update(o.key, attachFailure(err, target, names[i], isAbort(err, signal)));
       }
       throw err;
     }
@@ -223,6 +242,16 @@ export class UploadService {
 
   /** Attaches an uploaded file by id. The placement is checked against the upload's file name first. */
   async attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+    checkTargetInput(target);
+    const slot = this.reserve(target);
+    try {
+      await this.attachById(fileUploadId, target, slot, signal);
+    } finally {
+      slot?.release();
+    }
+  }
+
+  private async attachById(fileUploadId: string, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<void> {
     const upload = await this.client.getFileUpload(fileUploadId, { signal }).catch((err) => {
       if (statusOf(err) === 404) {
         throw new UploadValidationError(fileUploadId, 'unknown-upload', `File upload ${fileUploadId} does not exist or belongs to another integration.`);
@@ -237,13 +266,30 @@ export class UploadService {
     const kind = placementKind(target);
     if (kind) checkPlacement(name, name, kind);
     const prepared = await this.checkTarget(target, [name], [name], signal);
-    const key = this.history.findByUploadId(fileUploadId)?.key;
-    await this.attachPrepared(prepared, target, [{ key, fileUploadId, filename: name }], signal);
+    const record = this.history.findByUploadId(fileUploadId);
+    // Attached somewhere already (no expiry) or after an unknown outcome: look before writing.
+    const lookFirst = upload.expiry_time === null || record?.attachUnknown === true;
+    try {
+      await this.attachPrepared(prepared, target, [{ key: record?.key, fileUploadId, filename: name }], signal, undefined, { lookFirst, slot });
+    } catch (err) {
+      if (record && isUnknownOutcome(err)) this.history.update(record.key, attachFailure(err, target, name, false));
+      throw err;
+    }
   }
 
   /** Links an https URL (type `external`) to the same targets, without uploading anything. */
   async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
+    checkTargetInput(target);
     const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const slot = this.reserve(target);
+    try {
+      return await this.attachLink(url, parsed, target, slot, signal);
+    } finally {
+      slot?.release();
+    }
+  }
+
+  private async attachLink(url: string, parsed: URL, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const name = filenameFromUrl(parsed) || parsed.hostname;
     if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') {
       throw new UploadValidationError(url, 'placement', `A link can be a cover, an icon, a block or a files property item; "${target.as}" takes uploaded files only.`);
@@ -254,7 +300,7 @@ export class UploadService {
     const prepared = await this.checkTarget(target, [url], [name], signal);
     const pageId = prepared.as === 'simple' ? prepared.pageId : resolvePageId(target);
     const blockType = target.as === 'block' ? target.blockType ?? (categoryOf(name) ? defaultBlockType(name) : 'file') : 'file';
-    return attachFile(this.client, { pageId, target, ref: { type: 'external', url }, name, blockType, signal });
+    return attachFile(this.attaching, { pageId, target, ref: { type: 'external', url }, name, blockType, signal, slot });
   }
 
   // ── Records: resume, retry, cancel, refresh ─────────────────────────────
@@ -268,7 +314,12 @@ export class UploadService {
     const record = this.requireRecord(key);
     if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
     // The record keeps its key (and row) whether the file is resumed, reused or sent again.
-    const again = { ...opts, replaces: key };
+    // An attach whose outcome is unknown: whatever is sent or reused now, look on the target first.
+    const again = { ...opts, replaces: key, lookFirst: opts.lookFirst || record.attachUnknown === true };
+    if (record.intent && record.fileUploadId && record.attachUnknown) {
+      const done = await this.findAttached(record, record.intent, opts.signal);
+      if (done) return done;
+    }
     if (record.mode === 'external_url') return this.importFromUrl(record.source, { filename: record.filename, signal: opts.signal, replaces: key });
     await checkStillThere(record);
     if (record.intent) return this.uploadAndAttach(record.source, record.intent, again);
@@ -374,7 +425,7 @@ export class UploadService {
   }
 
   private async uploadLocalOnce(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
-    const file = checked ?? (await inspectLocalFile(filePath));
+    const file = checked ?? (await inspectLocalFile(filePath, this.fileAccess(opts)));
     const ws = await this.workspace.get(opts.signal);
     this.checkLimit(file, ws);
 
@@ -488,16 +539,14 @@ export class UploadService {
   }
 
   /** The write(s) for prepared items, then each item's record gets its attachment. */
-  private async attachPrepared(prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal, attached?: Set<string>): Promise<Attached> {
-    const at = new Date(this.history.now()).toISOString();
+  private async attachPrepared(
+    prepared: Prepared, target: AttachTarget, items: Item[], signal?: AbortSignal, attached?: Set<string>, how: AttachHow = {},
+  ): Promise<Attached> {
     const ref = (it: Item): FileRef => ({ type: 'file_upload', id: it.fileUploadId });
     const record = (it: Item, attachment: Omit<AttachmentRecord, 'at'>) => {
       if (!it.key) return;
       attached?.add(it.key);
-      const rec = this.history.get(it.key);
-      this.history.update(it.key, {
-        state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachments: [...(rec?.attachments ?? []), { ...attachment, at }],
-      });
+      this.recordAttachment(it.key, attachment);
     };
     switch (prepared.as) {
       case 'replace': {
@@ -529,7 +578,8 @@ export class UploadService {
       case 'simple': {
         const [it] = items;
         const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(it.filename) : 'file';
-        const { blockId } = await attachFile(this.client, { pageId: prepared.pageId, target, ref: ref(it), name: it.filename, blockType, signal });
+        const job = { pageId: prepared.pageId, target, ref: ref(it), name: it.filename, blockType, signal, slot: how.slot };
+        const { blockId } = await attachFile(this.attaching, job, how.lookFirst);
         record(it, {
           pageId: prepared.pageId,
           placement: target.as as AttachmentRecord['placement'],
@@ -540,9 +590,63 @@ export class UploadService {
       }
     }
   }
+
+  private recordAttachment(key: string, attachment: Omit<AttachmentRecord, 'at'>): void {
+    const rec = this.history.get(key);
+    this.history.update(key, {
+      state: 'attached', expiryTime: null, intent: undefined, error: undefined, attachUnknown: undefined,
+      attachments: [...(rec?.attachments ?? []), { ...attachment, at: new Date(this.history.now()).toISOString() }],
+    });
+  }
+
+  /** After an unknown outcome: the record's upload found on its target is recorded as attached there. */
+  private async findAttached(record: UploadRecord, target: AttachTarget, signal?: AbortSignal): Promise<UploadAndAttachResult | undefined> {
+    if (target.as !== 'cover' && target.as !== 'icon' && target.as !== 'block' && target.as !== 'property') return undefined;
+    const blockType: MediaBlockType = target.as === 'block' ? target.blockType ?? defaultBlockType(record.filename) : 'file';
+    const job: AttachJob = { pageId: resolvePageId(target), target, ref: { type: 'file_upload', id: record.fileUploadId! }, name: record.filename, blockType, signal };
+    const found = await findOnTarget(this.client, job);
+    if (!found) return undefined;
+    this.recordAttachment(record.key, {
+      pageId: job.pageId, placement: target.as, blockId: found.blockId,
+      detail: target.as === 'property' ? target.property : target.as === 'block' ? blockType : undefined,
+    });
+    const fileUpload = await this.client.getFileUpload(record.fileUploadId!, { signal });
+    return { key: record.key, fileUpload, reused: false, resumed: true, blockId: found.blockId };
+  }
+
+  /** A place in the files property's queue, taken when an attach to a property starts. */
+  private reserve(target: AttachTarget): PropertySlot | undefined {
+    return target.as === 'property' ? this.attaching.properties.reserve(resolvePageId(target), target.pageId, target.property) : undefined;
+  }
+
+  /** The service's symlink rule for this call: workspace folders from the config, the caller's yes. */
+  private fileAccess(access?: FileAccess): InspectOptions {
+    return { workspaceFolders: this.options.workspaceFolders?.(), allowOutsideWorkspace: access?.allowOutsideWorkspace };
+  }
 }
 
 /** What the file must fit, known from the target alone (a replace learns its block's type by reading it). */
+/** How an attach writes: read the target first (an earlier outcome unknown), and the property queue place taken. */
+interface AttachHow {
+  lookFirst?: boolean;
+  slot?: PropertySlot;
+}
+
+/**
+ * What the record says after a failed attach: an unknown outcome says so (retry looks on the
+ * target first); anything else keeps the intent for retry(key).
+ */
+function attachFailure(err: unknown, target: AttachTarget, filename: string, cancelled: boolean): Partial<UploadRecord> {
+  if (cancelled) return { intent: target, error: undefined };
+  if (isUnknownOutcome(err)) {
+    return {
+      intent: target, attachUnknown: true,
+      error: `Not known whether "${filename}" was attached: ${(err as Error).message} Retry looks on the page first and attaches only if it is not there.`,
+    };
+  }
+  return { intent: target, error: `Attaching failed: ${(err as Error).message}` };
+}
+
 function placementKind(target: AttachTarget): PlacementKind | undefined {
   switch (target.as) {
     case 'block': return target.blockType ?? 'file';

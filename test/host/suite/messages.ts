@@ -7,6 +7,8 @@ export interface Shown {
   level: 'info' | 'warning' | 'error';
   text: string;
   buttons: string[];
+  /** A modal's detail text, when given. */
+  detail?: string;
 }
 
 type Answer = (m: Shown) => string | undefined;
@@ -24,7 +26,8 @@ export class Messages {
       this.originals.set(name, win[name]);
       win[name] = (text: string, ...rest: unknown[]) => {
         const buttons = rest.flatMap((r) => (typeof r === 'string' ? [r] : r && typeof r === 'object' && 'title' in r ? [String((r as { title: unknown }).title)] : []));
-        const m = { level, text, buttons };
+        const options = rest.find((r): r is { detail?: unknown } => !!r && typeof r === 'object' && !('title' in r));
+        const m: Shown = { level, text, buttons, ...(typeof options?.detail === 'string' ? { detail: options.detail } : {}) };
         this.shown.push(m);
         return Promise.resolve(this.answer(m));
       };

@@ -51,7 +51,7 @@ test('zero-byte file', async () => {
 
 test('missing file and directories', async () => {
   const p = path.join(env.dir, 'nope.png');
-  await rejects(env.service.upload(p), 'file-not-found', p, /cannot read the file \(ENOENT\)/);
+  await rejects(env.service.upload(p), 'file-not-found', p, /cannot read the file \(ENOENT: no such file or directory\)/);
   const d = path.join(env.dir, 'folder.png');
   require('node:fs').mkdirSync(d);
   await rejects(env.service.upload(d), 'not-a-file', d, /not a regular file/);
