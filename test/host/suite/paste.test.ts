@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { children, getFixture, type Fixture } from './fixture';
 import { Messages } from './messages';
-import { makePng } from './png';
+import { makePng } from '../../fixtures/png';
 import { PanelRecorder, type DrivenPanel } from './webviewDriver';
 
 const PASTE_VIEW = 'notionAssets.paste';

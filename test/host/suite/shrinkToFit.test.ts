@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { countRequests, DEFAULT_TOKEN, getFixture, pageJson, type Fixture } from './fixture';
 import { Messages } from './messages';
-import { imageSize, makePng } from './png';
+import { imageSize, makePng } from '../../fixtures/png';
 import { PanelRecorder } from './webviewDriver';
 
 const MIB = 1024 * 1024;
