@@ -29,6 +29,7 @@ export function describeState(r: UploadRecord, now: number, running = true): str
       return r.expiryTime ? `pending · ${formatExpiry(r.expiryTime, now)}` : 'pending';
     case 'attached': {
       const n = r.attachments.length;
+      if (n === 0 && r.removed?.length) return 'no longer attached';
       return n > 0 ? `attached · ${n} ${n === 1 ? 'place' : 'places'}` : 'attached';
     }
     case 'expired':
@@ -60,7 +61,7 @@ function stateInWords(r: UploadRecord, now: number, running: boolean): string {
     case 'attached': {
       const pages = attachedPages(r).length;
       const places = r.attachments.length;
-      if (places === 0) return 'attached';
+      if (places === 0) return r.removed?.length ? 'no longer attached anywhere Notion shows' : 'attached';
       return places > pages ? `attached in ${places} places on ${plural(pages, 'page')}` : `attached to ${plural(pages, 'page')}`;
     }
     case 'expired':
@@ -113,9 +114,10 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
     ['Size', `${formatBytes(r.sizeBytes)} (${r.sizeBytes.toLocaleString('en-US')} bytes)`],
     ['Type', `\`${r.contentType}\``],
     ['Created', new Date(r.createdTime).toLocaleString()],
-    ['Expiry', r.expiryTime ? `${new Date(r.expiryTime).toLocaleString()} (${formatExpiry(r.expiryTime, now)})` : 'none — permanent once attached'],
     ['Source', escape(r.source)],
   ];
+  const expiry = expiryRow(r, now);
+  if (expiry) rows.splice(5, 0, ['Expiry', expiry]);
   if (r.error) rows.push(['Error', escape(r.error)]);
   if (r.noRetry && r.state !== 'attached' && r.state !== 'pending') rows.push(['Retry', `not possible: ${escape(r.noRetry)}`]);
   md.appendMarkdown(rows.map(([k, v]) => `${k}: ${v}`).join('  \n'));
@@ -127,7 +129,21 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
         .join('  \n'),
     );
   }
+  if (r.removed?.length) {
+    md.appendMarkdown('\n\n**No longer on**  \n');
+    md.appendMarkdown(r.removed.map((a) => `${escape(titles(a.pageId) ?? a.pageId)} ${attachmentPhrase(a)}`).join('  \n'));
+  }
   return md;
+}
+
+/**
+ * Only an upload Notion may still attach has a deadline worth showing: a failed, cancelled or
+ * expired row has none left (Retry uploads anew), an attached file is permanent.
+ */
+function expiryRow(r: UploadRecord, now: number): string | undefined {
+  if (r.state === 'attached') return 'none — permanent once attached';
+  if (r.state !== 'pending' && r.state !== 'uploading') return undefined;
+  return r.expiryTime ? `${new Date(r.expiryTime).toLocaleString()} (${formatExpiry(r.expiryTime, now)})` : undefined;
 }
 
 /** How a file sits on a page: `as cover`, `replacing “old.jpg” (external) in an image block`, `in a comment`. */

@@ -13,6 +13,7 @@ import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 import { attachedPages } from './item';
+import { refreshSummary } from './refreshSummary';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
 
@@ -101,10 +102,19 @@ export class ItemCommands {
     return url;
   }
 
-  /** GET file_uploads/{id} for each chosen upload and store what Notion says. */
+  /**
+   * GET file_uploads/{id} for each chosen upload and, for attached ones, the recorded places;
+   * stores what Notion says and tells it in a short message.
+   */
   async refreshStatus(...args: unknown[]): Promise<UploadRecord[]> {
     const records = this.records(args).filter((r) => r.fileUploadId);
-    return this.refresh(records, 'Refresh Status');
+    if (!records.length) {
+      void vscode.window.showInformationMessage('Refresh Status: choose an upload that has a Notion id in the Uploads view.');
+      return [];
+    }
+    const refreshed = await this.refresh(records, 'Refresh Status');
+    if (refreshed.length) void vscode.window.showInformationMessage(refreshSummary(records, refreshed));
+    return refreshed;
   }
 
   /** Refresh Uploads: re-reads every upload that can still change (pending, interrupted). */

@@ -46,6 +46,8 @@ export interface UploadRecord {
   expiryTime: string | null;
   error?: string;
   attachments: AttachmentRecord[];
+  /** Attachments Refresh Status found no longer holding the file (cover replaced, block deleted). */
+  removed?: AttachmentRecord[];
   /** Identifies the integration (bot id) that owns the upload: ids are scoped to it. */
   botId?: string;
   updatedTime: string;

@@ -11,6 +11,7 @@ import { redactUrl } from '../notion/redact';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, findOnTarget, type AttachContext, type AttachJob, type FileRef } from './attach';
 import { FilesPropertyQueue, type PropertySlot } from './filesPropertyQueue';
+import { checkPlacements } from './placementCheck';
 import { checkServiceOptions, checkTargetInput } from './inputChecks';
 import { ImportFailedError, UploadValidationError } from './errors';
 import { ReuseIndex } from './reuseIndex';
@@ -347,7 +348,7 @@ export class UploadService {
     return this.reuse.whenHashed();
   }
 
-  /** Re-reads the upload's status from Notion into the record. */
+  /** Re-reads the upload's status from Notion into the record; for an attached one, which recorded places still hold it. */
   async refreshStatus(key: string, signal?: AbortSignal): Promise<UploadRecord> {
     const record = this.requireRecord(key);
     if (!record.fileUploadId) return record;
@@ -357,7 +358,9 @@ export class UploadService {
         u.status === 'uploaded' ? (u.expiry_time === null ? 'attached' : 'pending')
         : u.status === 'pending' ? (this.running.has(key) ? 'uploading' : record.state === 'uploading' ? 'cancelled' : record.state)
         : u.status;
-      return this.history.update(key, { state, expiryTime: u.expiry_time, error: u.status === 'failed' ? importError(u) : record.error })!;
+      const placed = state === 'attached' && record.attachments.length ? await checkPlacements(this.client, record.fileUploadId, record.attachments, signal) : undefined;
+      const moved = placed?.gone.length ? { attachments: placed.kept, removed: [...(record.removed ?? []), ...placed.gone] } : {};
+      return this.history.update(key, { state, expiryTime: u.expiry_time, error: u.status === 'failed' ? importError(u) : record.error, ...moved })!;
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
       return this.history.update(key, { state: 'failed', error: 'Notion no longer knows this upload (404).' })!;

@@ -8,7 +8,8 @@ import { UploadHistory } from '../../../src/core/history/uploadHistory';
 import { contextValue, describeState, toTreeItem } from '../../../src/uploadsView/item';
 import { ExpiryTicker, UploadsTreeProvider } from '../../../src/uploadsView/view';
 import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
-import { getFixture, type Fixture } from './fixture';
+import { DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
+import { Messages } from './messages';
 
 const MIN = 60_000;
 
@@ -68,6 +69,18 @@ suite('Uploads view', () => {
     }
   });
 
+  test('failed, cancelled and expired rows show no expiry: only an upload Notion can still attach has one', () => {
+    const now = Date.now();
+    const soon = new Date(now + 59 * MIN).toISOString();
+    for (const state of ['failed', 'cancelled', 'expired'] as const) {
+      const item = toTreeItem(record({ state, fileUploadId: 'u', expiryTime: soon, error: state === 'failed' ? 'Notion refused it.' : undefined }), now);
+      const text = `${item.description} ${(item.tooltip as vscode.MarkdownString).value} ${item.accessibilityInformation?.label}`;
+      assert.doesNotMatch(text, /expires|Expiry/, `${state}: ${text}`);
+    }
+    const pending = (toTreeItem(record({ state: 'pending', fileUploadId: 'u', expiryTime: soon }), now).tooltip as vscode.MarkdownString).value;
+    assert.match(pending, /Expiry: .*expires in 59 min/);
+  });
+
   test('items are the real history, newest first; an upload from a command appears as pending with its countdown', async () => {
     const key = await uploadOnly(f);
     const records = f.api.listUploads();
@@ -91,6 +104,48 @@ suite('Uploads view', () => {
     const item = toTreeItem(rec, Date.now());
     assert.equal(item.description, 'expired');
     assert.equal(item.contextValue, 'upload.expired.hasId', 'no Attach to… on an expired upload');
+  });
+
+  test('Refresh Status reads where the file still is: a replaced cover drops a place, and a message says what changed', async () => {
+    const page = f.emulator.seed.page({ title: 'Refresh Page' }).id;
+    const messages = new Messages();
+    try {
+      const res = await vscode.commands.executeCommand<UploadCommandResult>('notionAssets.setCover', { files: [f.file('png')], page });
+      assert.equal(res?.error, undefined, res?.error);
+      const key = res.uploads[0].key!;
+      for (const placement of ['block', 'icon']) {
+        await vscode.commands.executeCommand('notionAssets.item.attachTo', key, { page, placement });
+      }
+      assert.equal(toTreeItem(f.api.listUploads().find((r) => r.key === key)!, Date.now()).description, 'attached · 3 places');
+
+      // In Notion, someone sets another cover.
+      const patched = await fetch(`${f.emulator.url}/v1/pages/${page}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Notion-Version': '2025-09-03', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ cover: { type: 'external', external: { url: 'https://example.com/other.png' } } }),
+      });
+      assert.equal(patched.status, 200);
+      messages.shown.length = 0;
+      const [rec] = await vscode.commands.executeCommand<UploadRecord[]>('notionAssets.item.refreshStatus', key);
+      assert.equal(toTreeItem(rec, Date.now()).description, 'attached · 2 places');
+      assert.deepEqual(rec.attachments.map((a) => a.placement).sort(), ['block', 'icon']);
+      assert.match((await messages.waitFor(/^Refreshed/)).text, /attached · 2 places/);
+
+      // The block deleted and the icon removed too: no longer attached anywhere.
+      const blockId = rec.attachments.find((a) => a.placement === 'block')!.blockId!;
+      for (const [method, url, body] of [['DELETE', `/v1/blocks/${blockId}`, undefined], ['PATCH', `/v1/pages/${page}`, { icon: { type: 'emoji', emoji: '📄' } }]] as const) {
+        const r = await fetch(`${f.emulator.url}${url}`, { method, headers: { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Notion-Version': '2025-09-03', 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+        assert.equal(r.status, 200, `${method} ${url}`);
+      }
+      messages.shown.length = 0;
+      const [again] = await vscode.commands.executeCommand<UploadRecord[]>('notionAssets.item.refreshStatus', key);
+      const item = toTreeItem(again, Date.now());
+      assert.equal(item.description, 'no longer attached');
+      assert.match((item.tooltip as vscode.MarkdownString).value, /No longer on/);
+      assert.match((await messages.waitFor(/^Refreshed/)).text, /no longer attached/);
+    } finally {
+      messages.restore();
+    }
   });
 
   test('an upload turns expired at its expiry time without a reload (the ticker repaints then)', async () => {
