@@ -79,6 +79,14 @@ export function tryParseNotionId(input: string, kind: NotionIdKind = 'page'): st
   return url ? idFromUrl(url, kind) : undefined;
 }
 
+/** True for a link to Notion itself (notion.so, *.notion.site), whether or not it carries an id. */
+export function isNotionLink(input: string): boolean {
+  const text = input.trim();
+  if (!/^https?:\/\//i.test(text) && !SCHEMELESS_HOST.test(text)) return false;
+  const url = toUrl(text);
+  return !!url && /(?:^|\.)notion\.(?:so|site)$/i.test(url.hostname);
+}
+
 /** Like tryParseNotionId, but throws an Error that names the input when nothing parses. */
 export function parseNotionId(input: string, kind: NotionIdKind = 'page'): string {
   const id = tryParseNotionId(input, kind);

@@ -1,7 +1,7 @@
 // The page quick pick: recent targets first, then the pages the integration can see,
 // searched (debounced) as the user types; a pasted Notion URL or id is accepted as is.
 import * as vscode from 'vscode';
-import { tryParseNotionId } from '../core/ids';
+import { isNotionLink, tryParseNotionId } from '../core/ids';
 import type { PageSummary } from '../core/notion/types';
 import { pageDescription } from './pageDescription';
 import { errorText } from '../ui/errorMessages';
@@ -33,6 +33,15 @@ const SEARCH_DEBOUNCE_MS = 250;
 // was edited; only a pasted link's item shows the id it was read as.
 function pageItem(p: PickedPage, description?: string): PageItem {
   return { label: `$(file) ${p.title || 'Untitled'}`, description, page: p };
+}
+
+/** A Notion link without a page id (a workspace or database-view link): say so, do not search its text. */
+function noIdItem(): PageItem {
+  return {
+    label: '$(warning) This Notion link has no page id',
+    detail: 'A page link ends in 32 hex characters (https://www.notion.so/Title-<32 hex>). In Notion, open the page and use ••• → Copy link.',
+    alwaysShow: true,
+  };
 }
 
 function pastedItem(id: string): PageItem {
@@ -73,7 +82,8 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
         ...(pasted ? [pastedItem(pasted)] : []),
         ...(query ? [] : recentItems()),
         ...(found.length ? [{ label: query ? `Pages matching "${query}"` : 'Pages', kind: vscode.QuickPickItemKind.Separator } as PageItem, ...found] : []),
-        ...(!found.length && !pasted ? [{ label: query ? `No shared page matches "${query}"` : 'No pages are shared with the integration yet', detail: 'Share a page: in Notion, ••• → Connections → add the integration. Or paste the page URL.', alwaysShow: true } as PageItem] : []),
+        // With no query the recent pages are listed: "none shared" only when nothing is listed at all.
+        ...(!found.length && !pasted && (query || !opts.recents.length) ? [{ label: query ? `No shared page matches "${query}"` : 'No pages are shared with the integration yet', detail: 'Share a page: in Notion, ••• → Connections → add the integration. Or paste the page URL.', alwaysShow: true } as PageItem] : []),
       ];
     } catch (e) {
       if (mine !== generation || ctl.signal.aborted) return;
@@ -107,6 +117,12 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
         generation++;
         qp.busy = false;
         qp.items = [pastedItem(pasted)];
+        return;
+      }
+      if (isNotionLink(value)) {
+        generation++;
+        qp.busy = false;
+        qp.items = [noIdItem()];
         return;
       }
       timer = setTimeout(() => void runSearch(value.trim()), opts.debounceMs ?? SEARCH_DEBOUNCE_MS);

@@ -55,4 +55,35 @@ suite('Page picker', () => {
     qp.hide();
     assert.equal(await picked, undefined);
   });
+
+  test('every shared page also recent: the recents are listed and nothing says no page is shared', async () => {
+    const qp = fakeQuickPick();
+    win.createQuickPick = () => qp;
+    const recents = ['Alpha', 'Beta', 'Gamma'].map((title, i) => ({ id: `${i}0000000-0000-0000-0000-000000000000`, title }));
+    let searched = false;
+    const picked = pickPage({ title: 'Choose', recents, debounceMs: 0, search: async () => ((searched = true), recents) });
+    for (let i = 0; i < 100 && !searched; i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 20));
+    const labels = qp.items.map((it) => it.label);
+    assert.deepEqual(labels.filter((l) => l.startsWith('$(file)')), ['$(file) Alpha', '$(file) Beta', '$(file) Gamma']);
+    assert.ok(!labels.some((l) => /No pages are shared/.test(l)), labels.join(' | '));
+    qp.hide();
+    assert.equal(await picked, undefined);
+  });
+
+  test('a Notion link without a page id says so at once instead of searching its text', async () => {
+    const qp = fakeQuickPick();
+    win.createQuickPick = () => qp;
+    const queries: string[] = [];
+    const picked = pickPage({ title: 'Choose', recents: [], debounceMs: 0, search: async (q) => (queries.push(q), []) });
+    for (let i = 0; i < 100 && !queries.length; i++) await new Promise((r) => setTimeout(r, 20));
+    qp.type('https://www.notion.so/my-workspace');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(qp.items.length, 1);
+    assert.match(qp.items[0].label, /This Notion link has no page id/);
+    assert.doesNotMatch(`${qp.items[0].label}`, /No shared page matches/);
+    assert.deepEqual(queries, [''], 'the link text is not searched');
+    qp.hide();
+    assert.equal(await picked, undefined);
+  });
 });
