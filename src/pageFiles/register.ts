@@ -8,6 +8,7 @@ import type { PageFile } from '../core/files/types';
 import type { AttachTarget } from '../core/upload/types';
 import { PageFilesCommands } from './commands';
 import { PageFilesConnection } from './connection';
+import { FollowUploads } from './followUploads';
 import { PageFilesView } from './view';
 import type { FeatureContext } from '../common/context';
 
@@ -39,7 +40,7 @@ export function registerPageFiles(ctx: FeatureContext): { commands: PageFilesCom
   const view = new PageFilesView((key, file) => vscode.commands.executeCommand('notionAssets.pageFiles.replaceFile', key, { file, confirm: true }));
   const connection = new PageFilesConnection(ctx.services, view);
   const commands = new PageFilesCommands(ctx.services, connection, view, ctx.recents);
-  ctx.extension.subscriptions.push(view, connection);
+  ctx.extension.subscriptions.push(view, connection, new FollowUploads(ctx.history, () => connection.active));
   const service = () => connection.service();
   const api = Object.freeze({
     listFiles: async (page, opts) => (await service()).listFiles(page, opts),

@@ -125,4 +125,17 @@ suite('Page Files view', () => {
     const res = await files.download(listed.find((x) => x.name === uploaded.name)!, dir);
     assert.equal(sha(res.path), uploaded.sha256);
   });
+  test('an upload to the page the view shows re-reads the page by itself (no Refresh, no polling)', async () => {
+    const walks = () => f.emulator.requests.filter((r) => r.method === 'GET' && r.path.replace(/-/g, '').includes(`/v1/blocks/${pageId.replace(/-/g, '')}/children`)).length;
+    // Nothing re-reads the page while nothing changes on it.
+    const idle = walks();
+    await f.api.upload(f.file('png'), { pageId: f.pages.second, as: 'block' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(walks(), idle, 'an upload to another page does not re-read this one');
+    const png = f.file('png');
+    const res = await vscode.commands.executeCommand<{ error?: string }>('notionAssets.addBlock', { files: [png], page: pageId });
+    assert.equal(res?.error, undefined, res?.error);
+    for (let i = 0; i < 200 && walks() === idle; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(walks() > idle, 'the page was read again after the upload');
+  });
 });
