@@ -24,9 +24,13 @@ export function placementProblems(filenames: string[], placement: Placement, blo
   const kind = kindFor(placement, blockType)!;
   const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
   if (problems.length === 0) return undefined;
+  return `${problems.join('; ')}. Supported: ${acceptedTypes(placement, blockType)}.`;
+}
+
+/** The types a placement takes, listed ("image: .png .jpg …; video: …"). */
+export function acceptedTypes(placement?: Placement, blockType?: MediaBlockType): string {
   const needed = placement === 'cover' || placement === 'icon' || blockType === 'image' ? 'image' : blockType === 'video' ? 'video' : blockType === 'audio' ? 'audio' : undefined;
-  const list = blockType === 'pdf' ? '.pdf' : describeExtensions(needed);
-  return `${problems.join('; ')}. Supported: ${list}.`;
+  return blockType === 'pdf' ? '.pdf' : describeExtensions(needed);
 }
 
 /** Unsupported types, named, with the list of what Notion accepts. */

@@ -18,9 +18,10 @@ import { confirmReplace, defaultTarget, transferSettings } from '../common/setti
 import { askBlock, confirmBlockReplace } from '../pickers/blockPicker';
 import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } from '../pickers/newPagePicker';
 import { askCaption, askComment, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
-import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
+import { acceptedTypes, openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
 import { showPlaced } from '../ui/placedNotice';
 import { confirmOutsideLinks } from './outsideLinks';
+import { diskRefusals } from './diskRefusals';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
@@ -73,12 +74,18 @@ export class UploadCommands {
       // Everything knowable from the names is checked for every file before the first request.
       if ((placed === 'cover' || placed === 'icon') && all.length > 1) throw new Error(placementProblems(all, placed)!);
       if (placed === 'replace' && all.length > 1) throw new Error(`A block holds one file: choose one file to replace it with (${all.length} were given).`);
-      const refused = refusedFiles(all, placed, options.blockType);
+      const byName = refusedFiles(all, placed, options.blockType);
+      // The disk too (missing, empty) before the first question: no page is asked for for nothing.
+      const onDisk = await diskRefusals(local.map((u) => u.fsPath), new Set(byName.map((r) => r.index)));
+      const refused = [...byName, ...onDisk].sort((a, b) => a.index - b.index);
       if (refused.length === all.length) {
-        const typed = all.filter((n) => categoryOf(n));
-        throw new Error([unsupportedFiles(all), placed && typed.length ? placementProblems(typed, placed, options.blockType) : undefined].filter(Boolean).join(' '));
+        const typed = all.filter((n, i) => categoryOf(n) && !onDisk.some((r) => r.index === i));
+        throw new Error([
+          unsupportedFiles(all), placed && typed.length ? placementProblems(typed, placed, options.blockType) : undefined,
+          ...onDisk.map((r) => `"${r.name}" is ${r.reason}.`),
+        ].filter(Boolean).join(' '));
       }
-      if (refused.length) await this.confirmValidOnly(refused, all.length, scripted);
+      if (refused.length) await this.confirmValidOnly(refused, all.length, scripted, acceptedTypes(placed, options.blockType));
       const withRefused = (result: UploadCommandResult) =>
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
       // Over the workspace's limit: Shrink to Fit (images) or refused, before any upload request.
@@ -214,7 +221,8 @@ export class UploadCommands {
    * Some files of the batch cannot go: asked once whether to send the others (a script's
    * call sends them and is told in the result and a notification).
    */
-  private async confirmValidOnly(refused: RefusedFile[], total: number, scripted: boolean): Promise<void> {
+  /** `accepted`: the types the placement takes, listed in the question so the user sees why. */
+  private async confirmValidOnly(refused: RefusedFile[], total: number, scripted: boolean, accepted: string): Promise<void> {
     const rest = total - refused.length;
     const summary = refusalSummary(refused, total);
     this.log.warn(summary);
@@ -223,7 +231,7 @@ export class UploadCommands {
       return;
     }
     const go = `Upload ${rest}`;
-    const answer = await vscode.window.showWarningMessage(`${summary} Upload the other ${rest === 1 ? 'one' : rest}?`, { modal: true }, go);
+    const answer = await vscode.window.showWarningMessage(`${summary} Upload the other ${rest === 1 ? 'one' : rest}?`, { modal: true, detail: `Notion accepts — ${accepted}.` }, go);
     if (answer !== go) throw new Dismissed();
   }
 

@@ -172,11 +172,11 @@ suite('Upload commands (with arguments, against the emulator)', () => {
     assert.equal(countRequests(f, 'POST', /^\/v1\/file_uploads$/), creates);
   });
 
-  test('a batch with one bad target file: "1 of 2 failed", the good one is attached', async () => {
+  test('a batch with one missing file: refused before any request (checked with the types), the good one is attached', async () => {
     const good = f.file('png');
     const missing = vscode.Uri.file(`${f.dir}/does-not-exist.png`);
     const res = await run('notionAssets.addBlock', { files: [good, missing], page: f.pages.second });
-    assert.deepEqual(res!.uploads.map((u) => u.ok), [true, false]);
-    assert.match(res!.uploads[1].error!, /does-not-exist\.png/);
+    assert.deepEqual(res!.uploads.map((u) => u.ok), [true]);
+    assert.deepEqual(res!.refused, [{ file: missing.fsPath, reason: 'not found on disk' }]);
   });
 });

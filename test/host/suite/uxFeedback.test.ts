@@ -59,6 +59,46 @@ suite('What the user reads and is left with', () => {
 
   const rowsOf = (file: vscode.Uri) => f.api.listUploads().filter((r) => r.source === file.fsPath);
 
+  test('an empty file is refused before the first question, with no Retry (retrying cannot make it non-empty)', async () => {
+    const empty = f.file('png', Buffer.alloc(0));
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const originals = { createQuickPick: win.createQuickPick, showQuickPick: win.showQuickPick, showInputBox: win.showInputBox };
+    const asked: string[] = [];
+    // Any question would be recorded and dismissed.
+    win.createQuickPick = () => {
+      asked.push('createQuickPick');
+      return (originals.createQuickPick as () => vscode.QuickPick<vscode.QuickPickItem>)();
+    };
+    win.showQuickPick = async () => void asked.push('showQuickPick');
+    win.showInputBox = async () => void asked.push('showInputBox');
+    const creates = countRequests(f, 'POST', /^\/v1\/file_uploads$/);
+    try {
+      const pending = run('notionAssets.addBlock', empty);
+      const shown = await messages.waitFor(/empty/);
+      assert.deepEqual(asked, [], 'no page or placement asked for a file that cannot go');
+      assert.equal(shown.level, 'error');
+      assert.match(shown.text, new RegExp(path.basename(empty.fsPath).replace(/\./g, '\\.')));
+      assert.ok(!shown.buttons.some((b) => /Retry/.test(b)), `no Retry: ${shown.buttons}`);
+      assert.match(String((await pending)?.error), /empty \(0 bytes\)/);
+      assert.ok(!messages.shown.some((m) => /Replace it\?/.test(m.text)), 'no "Replace it?" either');
+      assert.equal(countRequests(f, 'POST', /^\/v1\/file_uploads$/), creates, 'nothing sent');
+    } finally {
+      Object.assign(win, originals);
+    }
+  });
+
+  test('the mixed-selection question lists the types the placement accepts', async () => {
+    const png = f.file('png');
+    const notes = f.file('md');
+    // Dismissed: the command ends before the page is asked.
+    const res = await run('notionAssets.addBlock', png, [png, notes]);
+    assert.equal(res, undefined);
+    const q = messages.shown.find((m) => /can't go to Notion/.test(m.text))!;
+    assert.ok(q, JSON.stringify(messages.shown));
+    assert.match(q.text, /\.md/);
+    assert.match(String(q.detail), /Notion accepts — image: .*\.png.*; video: .*\.mp4.*; document: .*\.pdf/);
+  });
+
   test('Retry on a failed upload leaves one row for the file, attached (no stale "failed" row to retry again)', async () => {
     const file = f.file('png');
     f.emulator.faults.arm({ method: 'POST', path: /\/send$/, status: 400, code: 'validation_error', message: 'emulated send failure' });

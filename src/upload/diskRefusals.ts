@@ -1,0 +1,28 @@
+// What the disk alone says against a file (missing, a folder, empty), checked with the type
+// and placement rules before the first question: a page is never asked for a file that
+// cannot go. The upload service checks again when it opens the file (it may change meanwhile).
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { RefusedFile } from './refusals';
+
+/** The files (by index) that cannot be sent as they are on disk, with why; `skip`: indexes already refused. */
+export async function diskRefusals(paths: readonly string[], skip: ReadonlySet<number> = new Set()): Promise<RefusedFile[]> {
+  const out: RefusedFile[] = [];
+  await Promise.all(paths.map(async (p, index) => {
+    if (skip.has(index)) return;
+    const reason = await diskProblem(p);
+    if (reason) out.push({ index, name: path.basename(p), reason });
+  }));
+  return out.sort((a, b) => a.index - b.index);
+}
+
+async function diskProblem(p: string): Promise<string | undefined> {
+  try {
+    const s = await stat(p);
+    if (s.isDirectory()) return 'a folder, not a file';
+    if (s.isFile() && s.size === 0) return 'empty (0 bytes); Notion does not accept empty files';
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found on disk' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
