@@ -97,11 +97,14 @@ export async function askProperty(services: Services, page: PickedPage, given: s
   return vscode.window.showQuickPick(names, { title: `Which files property of "${page.title}"?`, ignoreFocusOut: true });
 }
 
-/** An optional caption for new blocks (Escape cancels the whole command, Enter on empty skips). */
-export async function askCaption(): Promise<string | undefined> {
+/**
+ * An optional caption for new blocks (Escape cancels the whole command, Enter on empty skips).
+ * With several files one caption goes under every block: the prompt says so.
+ */
+export async function askCaption(files = 1): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Caption (optional)',
-    prompt: 'Shown under the block. Leave empty for none.',
+    title: files > 1 ? `Caption for all ${files} blocks (optional)` : 'Caption (optional)',
+    prompt: files > 1 ? `The same caption is shown under each of the ${files} blocks. Leave empty for none.` : 'Shown under the block. Leave empty for none.',
     ignoreFocusOut: true,
     // The core's rule (2000 characters, no control characters), said while typing.
     validateInput: (v) => captionProblem(v),
@@ -136,7 +139,11 @@ export async function askTarget(
   if (placement === 'property' && !property) return undefined;
   const comment = placement === 'comment' ? await askComment(given.comment, page.title) : undefined;
   if (placement === 'comment' && !comment) return undefined;
-  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption: given.caption, comment }) };
+  // A block takes a caption (a files property item, cover or icon has none): asked unless a script gave the page.
+  const asksCaption = placement === 'block' && given.caption === undefined && given.page === undefined;
+  const caption = asksCaption ? await askCaption() : given.caption;
+  if (asksCaption && caption === undefined) return undefined;
+  return { page, target: buildTarget(page.id, placement, { property, blockType: given.blockType, caption, comment }) };
 }
 
 export function buildTarget(

@@ -111,7 +111,7 @@ export class UploadCommands {
     if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked);
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
-    const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
+    const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted, valid.length);
     if (target && !scripted) await this.confirmReplacing(page, target);
     await this.recents.add(page);
     if (target?.as === 'comment') {
@@ -311,9 +311,9 @@ export class UploadCommands {
   }
 
   /** Property name, block type and caption: from the arguments or asked. */
-  private async completeTarget(page: PickedPage, placement: Placement, o: CommandOptions, scripted: boolean): Promise<AttachTarget> {
+  private async completeTarget(page: PickedPage, placement: Placement, o: CommandOptions, scripted: boolean, files = 1): Promise<AttachTarget> {
     const property = placement === 'property' ? await need(askProperty(this.services, page, o.property)) : undefined;
-    const caption = placement === 'block' && o.caption === undefined && !scripted ? await need(askCaption()) : o.caption;
+    const caption = placement === 'block' && o.caption === undefined && !scripted ? await need(askCaption(files)) : o.caption;
     const comment = placement === 'comment' ? (scripted ? o.comment : await need(askComment(o.comment, page.title))) : undefined;
     return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption, comment });
   }

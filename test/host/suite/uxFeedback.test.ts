@@ -99,6 +99,53 @@ suite('What the user reads and is left with', () => {
     assert.match(String(q.detail), /Notion accepts — image: .*\.png.*; video: .*\.mp4.*; document: .*\.pdf/);
   });
 
+  test('every placement that takes a caption asks for one: Attach to… as a block, and a batch says the caption goes under every block', async () => {
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const originals = { createQuickPick: win.createQuickPick, showQuickPick: win.showQuickPick, showInputBox: win.showInputBox };
+    const compact = (id: string) => id.replace(/-/g, '');
+    const page = f.pages.blocks;
+    // The page picker picks the page as soon as it lists it; "Add to Page as Block" is chosen; the caption typed.
+    win.createQuickPick = () => {
+      const accepted = new vscode.EventEmitter<void>();
+      const hidden = new vscode.EventEmitter<void>();
+      let items: (vscode.QuickPickItem & { page?: { id: string } })[] = [];
+      const qp = {
+        selectedItems: [] as vscode.QuickPickItem[], activeItems: [] as vscode.QuickPickItem[], title: '', placeholder: '', busy: false,
+        ignoreFocusOut: false, matchOnDescription: false,
+        get items() { return items; },
+        set items(v) {
+          items = v;
+          const it = v.find((x) => x.page && compact(x.page.id) === compact(page));
+          if (it) setTimeout(() => ((qp.selectedItems = [it]), accepted.fire()), 0);
+        },
+        onDidChangeValue: new vscode.EventEmitter<string>().event, onDidAccept: accepted.event, onDidHide: hidden.event,
+        show() {}, dispose() {}, hide() { hidden.fire(); },
+      };
+      return qp;
+    };
+    win.showQuickPick = async (items: { choice?: string }[]) => (await items).find((i) => i.choice === 'block');
+    const boxes: vscode.InputBoxOptions[] = [];
+    win.showInputBox = async (o: vscode.InputBoxOptions) => (boxes.push(o), boxes.length === 1 ? 'Shown under it' : 'Both');
+    try {
+      const key = (await run('notionAssets.upload', { files: [f.file('png')], page: f.pages.second, placement: 'none' }))!.uploads[0].key!;
+      const target = await vscode.commands.executeCommand<{ as: string; caption?: string }>('notionAssets.item.attachTo', key);
+      assert.equal(boxes.length, 1, 'Attach to… as a block asks for a caption');
+      assert.deepEqual(target && [target.as, target.caption], ['block', 'Shown under it']);
+      const blockId = f.api.listUploads().find((r) => r.key === key)!.attachments.find((a) => a.placement === 'block')!.blockId!;
+      const block = (await children(f, page)).find((b) => b.id === blockId)!;
+      assert.equal(block.image.caption[0].plain_text, 'Shown under it');
+
+      const two = [f.file('png'), f.file('png')];
+      const res = await run('notionAssets.addBlock', two[0], two);
+      assert.equal(res?.error, undefined, res?.error);
+      assert.equal(boxes.length, 2);
+      assert.match(`${boxes[1].title} ${boxes[1].prompt}`, /all 2 blocks/);
+      assert.match(String(boxes[1].prompt), /each of the 2 blocks/);
+    } finally {
+      Object.assign(win, originals);
+    }
+  });
+
   test('Retry on a failed upload leaves one row for the file, attached (no stale "failed" row to retry again)', async () => {
     const file = f.file('png');
     f.emulator.faults.arm({ method: 'POST', path: /\/send$/, status: 400, code: 'validation_error', message: 'emulated send failure' });
