@@ -15,6 +15,7 @@ import { GlobalStateHistoryStore } from './storage/historyStore';
 import { RecentTargets } from './storage/recentTargets';
 import { TokenStore } from './storage/tokenStore';
 import { offerToken } from './token/offerToken';
+import { tickWalkthroughOnToken } from './token/walkthroughTick';
 import { TokenCommands } from './token/tokenCommands';
 import { UploadCommands } from './upload/uploadCommands';
 import { ItemCommands } from './uploadsView/itemCommands';
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   }));
 
   void tokens.refreshContext();
+  context.subscriptions.push(tickWalkthroughOnToken(tokens));
   log.info(`Notion Assets ${version} activated`);
   const api = Object.freeze({ ...createApi(services), files: pageFiles.api });
   activationTimes = measureActivation(started);

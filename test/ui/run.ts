@@ -14,6 +14,7 @@ import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
 import { openWorkbench, startCodeServer } from '../launch/codeServer';
 import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
+import { tokenStepTicked } from './walkthrough';
 import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -208,6 +209,10 @@ async function main(): Promise<number> {
     // The workbench comes back with the Notion Assets container open; the row is read from globalState.
     await uploadsRow(page, 'screenshot.png');
     await uploadsRow(page, 'spec.pdf');
+
+    step('the walkthrough ticks "Connect your integration" (token from the environment, extension active since the reload)');
+    assert.ok(await tokenStepTicked(page), 'the token step is ticked');
+    await shot(page, '06-walkthrough.png');
     console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, paste panel with a real Ctrl+V, persistence across reload)');
     return 0;
   } catch (e) {
