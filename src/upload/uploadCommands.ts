@@ -14,8 +14,9 @@ import { Dismissed, need, runCommand, withCancellableProgress } from '../ui/comm
 import type { PickedPage } from '../pickers/pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
-import { confirmReplace, defaultTarget, transferSettings } from '../common/settings';
-import { askBlock, confirmBlockReplace } from '../pickers/blockPicker';
+import { defaultTarget, transferSettings } from '../common/settings';
+import { askBlock } from '../pickers/blockPicker';
+import { confirmReplacing } from './confirmReplacing';
 import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } from '../pickers/newPagePicker';
 import { askCaption, askComment, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
 import { openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
@@ -105,7 +106,7 @@ export class UploadCommands {
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
-    if (target && !scripted) await this.confirmReplacing(page, target);
+    if (target) await confirmReplacing(this.services, { page, target, newName: names.length === 1 ? names[0] : `${names.length} files` }, !scripted);
     await this.recents.add(page);
     if (target?.as === 'comment') {
       // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
@@ -148,7 +149,7 @@ export class UploadCommands {
         () => service.listMediaBlocks(page.id),
       );
       const block = await need(askBlock(blocks, name, page.title));
-      if (!scripted && confirmReplace() && !(await confirmBlockReplace(block.name, block.blockType, page.title, name))) throw new Dismissed();
+      await confirmReplacing(this.services, { page, target: buildTarget(page.id, 'replace', { block: block.blockId }), newName: name, block }, !scripted);
       blockId = block.blockId;
     }
     await this.recents.add(page);
@@ -310,16 +311,6 @@ export class UploadCommands {
     return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption, comment });
   }
 
-  /** A cover/icon already set is replaced only after a yes (setting notionAssets.confirmReplace). */
-  private async confirmReplacing(page: PickedPage, target: AttachTarget): Promise<void> {
-    if ((target.as !== 'cover' && target.as !== 'icon') || !confirmReplace()) return;
-    const current = await (await this.services.client()).getPage(page.id).catch(() => undefined);
-    if (!current?.[target.as]) return;
-    const ok = await vscode.window.showWarningMessage(
-      `"${page.title}" already has ${target.as === 'icon' ? 'an icon' : 'a cover'}. Replace it?`, { modal: true, detail: 'Turn off notionAssets.confirmReplace to stop asking.' }, 'Replace');
-    if (ok !== 'Replace') throw new Dismissed();
-  }
-
   /** Import File from URL…: Notion downloads a public https file; then attach it (or keep it for later). */
   importFromUrl(args: unknown[]): Promise<UploadCommandResult | undefined> {
     return this.guard('Import File from URL', async () => {
@@ -330,6 +321,7 @@ export class UploadCommands {
       const filename = options.filename ?? (path.posix.basename(new URL(url).pathname) || 'file');
       const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true, page.inDatabase))) : 'none';
       const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
+      if (page && target) await confirmReplacing(this.services, { page, target, newName: filename }, !scripted);
       if (page) await this.recents.add(page);
       const service = await this.services.uploads();
       const result = await withCancellableProgress(`Notion is importing ${url}`, async (signal) => {
@@ -355,6 +347,7 @@ export class UploadCommands {
       const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase, false)));
       if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
       const target = await this.completeTarget(page, placement, options, scripted);
+      await confirmReplacing(this.services, { page, target, newName: name }, !scripted);
       await this.recents.add(page);
       const service = await this.services.uploads();
       const res = await vscode.window.withProgress(
