@@ -68,7 +68,7 @@ export class ItemCommands {
       await this.recents.add(page);
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${progressTitle([r.filename], page.title, target)} (no re-upload)` },
-        () => service.attach(r.fileUploadId!, target),
+        () => service.attach(r.fileUploadId!, target, undefined, r.key),
       );
       showPlaced(`${placedMessage([r.filename], page.title, target)}, without uploading it again.`, page.id);
       return target;
