@@ -25,6 +25,7 @@ import { confirmOutsideLinks } from './outsideLinks';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
+import { refuseUntitled, sentVersionNote, settleUnsaved, type SentVersion } from './unsavedChanges';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
 export interface UploadCommandResult {
@@ -39,6 +40,8 @@ export interface UploadCommandResult {
   error?: string;
   /** Files of the batch not sent because Notion would not take them (type, placement), with why. */
   refused?: { file: string; reason: string }[];
+  /** Files that had unsaved changes in an editor: saved first, or the saved version sent. */
+  unsaved?: { file: string; sent: SentVersion }[];
 }
 
 type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string; createdPageId?: string; commentId?: string };
@@ -64,6 +67,7 @@ export class UploadCommands {
     return this.guard(what, async () => {
       const { files, options, scripted } = parseArgs(args);
       const uris = files.length ? files : await this.chooseFiles(fixed);
+      refuseUntitled(uris);
       const local = uris.filter((u) => u.scheme === 'file');
       if (local.length !== uris.length) {
         throw new Error(`Only files on this machine can be uploaded: ${uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')}`);
@@ -82,13 +86,18 @@ export class UploadCommands {
       if (refused.length) await this.confirmValidOnly(refused, all.length, scripted);
       const withRefused = (result: UploadCommandResult) =>
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
+      const kept = local.filter((_, i) => !refused.some((r) => r.index === i));
+      // Unsaved changes in an editor: saved first or not, asked before sizes are read.
+      const sent = await settleUnsaved(kept, scripted);
+      const withSent = (result: UploadCommandResult) =>
+        sent.size ? { ...result, unsaved: [...sent].map(([file, version]) => ({ file, sent: version })) } : result;
       // Over the workspace's limit: Shrink to Fit (images) or refused, before any upload request.
       const limit = await (await this.services.uploads()).maxFileSizeBytes();
-      const kept = local.filter((_, i) => !refused.some((r) => r.index === i));
       const linked = await confirmOutsideLinks(kept);
       const fitted = await fitToLimit(kept, limit, this.shrinker, { scripted, shrink: options.shrink });
       try {
-        return withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary]), linked));
+        const note = sentVersionNote(sent);
+        return withSent(withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary]), linked, note)));
       } finally {
         await fitted.dispose();
       }
@@ -98,11 +107,11 @@ export class UploadCommands {
   /** The rest of uploadFiles once the files are known to be acceptable: page, placement, target, uploads. */
   private async uploadChecked(
     valid: vscode.Uri[], preset: Placement | 'none' | undefined, options: CommandOptions, scripted: boolean, what: string,
-    temporary: ReadonlyMap<string, TemporarySource>, linked: ReadonlySet<string>,
+    temporary: ReadonlyMap<string, TemporarySource>, linked: ReadonlySet<string>, note: string,
   ): Promise<UploadCommandResult> {
     const names = valid.map((u) => path.basename(u.fsPath));
-    if (preset === 'newPage') return this.newPages(valid, options, scripted, linked);
-    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked);
+    if (preset === 'newPage') return this.newPages(valid, options, scripted, linked, note);
+    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked, note);
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted);
@@ -112,13 +121,13 @@ export class UploadCommands {
       // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
       const groups = commentGroups(valid);
       const text = checkCommentText(target.comment);
-      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked);
+      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked, note);
     }
-    return this.runUploads(valid, page, placement, target, undefined, temporary, linked);
+    return this.runUploads(valid, page, placement, target, undefined, temporary, linked, note);
   }
 
   /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
-  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
+  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>, note: string): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     // The default target is where files usually go, not where new pages should: asked unless given.
     const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
@@ -134,11 +143,11 @@ export class UploadCommands {
     const where = { id: parent.id, title: parent.title };
     if (parent.kind === 'page') await this.recents.add(where);
     const groups = mode === 'one' ? [uris] : uris.map((u) => [u]);
-    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked);
+    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked, note);
   }
 
   /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
-  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
+  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>, note: string): Promise<UploadCommandResult> {
     const name = path.basename(uri.fsPath);
     const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
     let blockId = o.block;
@@ -153,7 +162,7 @@ export class UploadCommands {
       blockId = block.blockId;
     }
     await this.recents.add(page);
-    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, undefined, linked);
+    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, undefined, linked, note);
   }
 
   /**
@@ -161,7 +170,7 @@ export class UploadCommands {
    * under one notification, each group's files uploaded one after another, then attached.
    */
   private async runGroups(
-    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(),
+    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(), note = '',
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const target = targets[0];
@@ -190,7 +199,7 @@ export class UploadCommands {
       successMessage: (r) => {
         const names = r.outcomes.flatMap((o) => (o.ok ? groupOf.get(o.job)!.map((u) => path.basename(u.fsPath)) : []));
         const pages = created.length > 1 ? ` (${created.length} pages)` : '';
-        return `${placedMessage(names, page.title, target)}${pages}.`;
+        return `${placedMessage(names, page.title, target)}${pages}.${note}`;
       },
       retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
@@ -236,6 +245,8 @@ export class UploadCommands {
     uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
     temporary?: ReadonlyMap<string, TemporarySource>,
     linked: ReadonlySet<string> = new Set(),
+    /** Said after the success message: which version of files with unsaved changes was sent. */
+    note = '',
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
@@ -267,7 +278,7 @@ export class UploadCommands {
     const failedRows = (failed: BatchJob<Outcome>[]) =>
       new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
     showBatchSummary(report, {
-      successMessage: (r) => this.successMessage(r, page, target),
+      successMessage: (r) => `${this.successMessage(r, page, target)}${note}`,
       // A temporary copy (pasted, shrunk) is deleted once the batch ends: only the others can be retried.
       retry: (failed) => {
         const again = failed.filter((j) => !temporary?.has(uriOf.get(j)!.fsPath));
