@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BrowseResult } from '../../../src/pageFiles/commands';
 import type { UploadAndAttachResult } from '../../../src/core/upload/types';
 import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
-import { getFixture, pageJson, type Fixture } from './fixture';
+import { children, countRequests, getFixture, pageJson, type Fixture } from './fixture';
 import { Messages } from './messages';
 import { answerPickers } from './personPicks';
 
@@ -66,6 +66,25 @@ suite('Replacing a cover, an icon or a block\'s file asks first, on every path',
     assert.equal(res?.uploads[0]?.ok, true, res?.error);
     assert.equal(replaceQuestions(messages).length, 1, 'not asked with the setting off');
     assert.equal(coverUrl(f, target), 'https://example.com/covers/linked.png');
+  });
+
+  test('Import File from URL as the cover asks before Notion imports anything; No leaves no import behind', async () => {
+    // A file Notion can import over loopback http (the emulator's own signed file link).
+    const png = f.file('png');
+    const up = (await f.api.upload(png, { pageId: f.pages.second, as: 'block' })) as UploadAndAttachResult;
+    const url = (await children(f, f.pages.second)).find((b) => b.id === up.blockId)!.image.file.url as string;
+    const target = pageWithCover('Gallery Import');
+    const creates = countRequests(f, 'POST', /^\/v1\/file_uploads$/);
+    const picks = answerPickers({ page: target, items: [/Set as Page Cover/], inputs: [url] });
+    try {
+      assert.equal(await vscode.commands.executeCommand('notionAssets.importFromUrl'), undefined);
+    } finally {
+      picks.restore();
+    }
+    assert.equal(replaceQuestions(messages).length, 1);
+    assert.equal(replaceQuestions(messages)[0].text, '"Gallery Import" already has a cover. Replace it?');
+    assert.equal(countRequests(f, 'POST', /^\/v1\/file_uploads$/), creates, 'nothing imported');
+    assert.equal(coverUrl(f, target), OLD_COVER);
   });
 
   test('Uploads view: Attach to… onto a page with a cover asks the same question; a page without one is not asked', async () => {
