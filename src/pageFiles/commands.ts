@@ -7,8 +7,7 @@ import type { CopyResult } from '../core/files/copy';
 import type { WalkState } from '../core/files/model';
 import { describeLocation, FILE_BLOCK_TYPES, type FileBlockType, type PageFile } from '../core/files/types';
 import { SUPPORTED_EXTENSIONS } from '../core/media/extensions';
-import { confirmReplace } from '../common/settings';
-import { confirmBlockReplace } from '../pickers/blockPicker';
+import { confirmReplacing } from '../upload/confirmReplacing';
 import type { UploadCommandResult } from '../upload/uploadCommands';
 import { parseNotionId } from '../core/ids';
 import { percentReporter, runCommand, withCancellableProgress } from '../ui/commandRunner';
@@ -235,8 +234,9 @@ export class PageFilesCommands {
       const given = args.file === undefined ? undefined : typeof args.file === 'string' ? vscode.Uri.file(args.file) : args.file;
       const uri = given ?? (await this.chooseReplacement(loc.blockType as FileBlockType, f.name));
       if (!uri) return undefined;
-      const pageTitle = this.recents.title(f.pageId) ?? 'the page';
-      if ((!given || args.confirm) && confirmReplace() && !(await confirmBlockReplace(f.name, loc.blockType, pageTitle, path.basename(uri.fsPath)))) return undefined;
+      const page = { id: f.pageId, title: this.recents.title(f.pageId) ?? 'the page' };
+      const target = { pageId: f.pageId, as: 'replace' as const, blockId: loc.blockId };
+      await confirmReplacing(this.services, { page, target, newName: path.basename(uri.fsPath), block: { name: f.name, blockType: loc.blockType } }, !given || !!args.confirm);
       const result = await vscode.commands.executeCommand<UploadCommandResult | undefined>('notionAssets.replaceOnPage', {
         files: [uri], page: f.pageId, block: loc.blockId, ...(args.caption !== undefined ? { caption: args.caption } : {}),
       });
@@ -265,6 +265,8 @@ export class PageFilesCommands {
       const asked = await askTarget(this.services, this.recents, f.name, args, `Copy “${f.name}” to…`);
       if (!asked) return undefined;
       const { page, target } = asked;
+      // As the upload flows: a person's copy onto a page's cover or icon asks first; a script (page given) does not.
+      await confirmReplacing(this.services, { page, target, newName: f.name }, args.page === undefined);
       const service = await this.connection.service();
       const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link';
       const res = await withCancellableProgress(`${placementTitle(target.as)}: “${f.name}” → “${page.title}” (${how})`, (signal, progress) => {

@@ -23,13 +23,3 @@ export async function askBlock(blocks: MediaBlockChoice[], filename: string, pag
   );
   return picked?.block;
 }
-
-/** "Replace "old.jpg" (image block) on "Home" with "new.png"?" — asked when notionAssets.confirmReplace is on. */
-export async function confirmBlockReplace(oldName: string, blockType: string, pageTitle: string, newName: string): Promise<boolean> {
-  const ok = await vscode.window.showWarningMessage(
-    `Replace "${oldName}" (${blockType} block) on "${pageTitle}" with "${newName}"?`,
-    { modal: true, detail: 'The block keeps its place and caption. Turn off notionAssets.confirmReplace to stop asking.' },
-    'Replace',
-  );
-  return ok === 'Replace';
-}

@@ -77,10 +77,10 @@ function dedupe(uris: vscode.Uri[]): vscode.Uri[] {
   return uris.filter((u) => !seen.has(u.toString()) && !!seen.add(u.toString()));
 }
 
-/** The active editor's file, for palette invocations without arguments. */
+/** The active editor's file, for palette invocations without arguments (an untitled one too: it is refused by name). */
 export function activeEditorFile(): vscode.Uri | undefined {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   const input = tab?.input;
   const uri = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : vscode.window.activeTextEditor?.document.uri;
-  return uri?.scheme === 'file' ? uri : undefined;
+  return uri?.scheme === 'file' || uri?.scheme === 'untitled' ? uri : undefined;
 }

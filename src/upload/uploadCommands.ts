@@ -14,8 +14,9 @@ import { Dismissed, need, runCommand, withCancellableProgress } from '../ui/comm
 import type { PickedPage } from '../pickers/pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
-import { confirmReplace, defaultTarget, transferSettings } from '../common/settings';
-import { askBlock, confirmBlockReplace } from '../pickers/blockPicker';
+import { defaultTarget, transferSettings } from '../common/settings';
+import { askBlock } from '../pickers/blockPicker';
+import { confirmReplacing } from './confirmReplacing';
 import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } from '../pickers/newPagePicker';
 import { askCaption, askComment, askPage, askPlacement, askProperty, buildTarget, type PlacementChoice } from '../pickers/targetPicker';
 import { acceptedTypes, openDialogFilters, placementProblems, refusalSummary, refusedFiles, unsupportedFiles, type RefusedFile } from './refusals';
@@ -25,6 +26,7 @@ import { diskRefusals } from './diskRefusals';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
 import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
+import { refuseUntitled, sentVersionNote, settleUnsaved, type SentVersion } from './unsavedChanges';
 
 /** What an upload command did, returned to callers (keybindings ignore it; tests and other extensions read it). */
 export interface UploadCommandResult {
@@ -39,6 +41,8 @@ export interface UploadCommandResult {
   error?: string;
   /** Files of the batch not sent because Notion would not take them (type, placement), with why. */
   refused?: { file: string; reason: string }[];
+  /** Files that had unsaved changes in an editor: saved first, or the saved version sent. */
+  unsaved?: { file: string; sent: SentVersion }[];
 }
 
 type Outcome = UploadAndAttachResult | { key?: string; fileUpload: { id: string }; reused?: boolean; blockId?: string; createdPageId?: string; commentId?: string };
@@ -64,6 +68,7 @@ export class UploadCommands {
     return this.guard(what, async () => {
       const { files, options, scripted } = parseArgs(args);
       const uris = files.length ? files : await this.chooseFiles(fixed);
+      refuseUntitled(uris);
       const local = uris.filter((u) => u.scheme === 'file');
       if (local.length !== uris.length) {
         throw new Error(`Only files on this machine can be uploaded: ${uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')}`);
@@ -88,13 +93,18 @@ export class UploadCommands {
       if (refused.length) await this.confirmValidOnly(refused, all.length, scripted, acceptedTypes(placed, options.blockType));
       const withRefused = (result: UploadCommandResult) =>
         refused.length ? { ...result, refused: refused.map((r) => ({ file: local[r.index].fsPath, reason: r.reason })) } : result;
+      const kept = local.filter((_, i) => !refused.some((r) => r.index === i));
+      // Unsaved changes in an editor: saved first or not, asked before sizes are read.
+      const sent = await settleUnsaved(kept, scripted);
+      const withSent = (result: UploadCommandResult) =>
+        sent.size ? { ...result, unsaved: [...sent].map(([file, version]) => ({ file, sent: version })) } : result;
       // Over the workspace's limit: Shrink to Fit (images) or refused, before any upload request.
       const limit = await (await this.services.uploads()).maxFileSizeBytes();
-      const kept = local.filter((_, i) => !refused.some((r) => r.index === i));
       const linked = await confirmOutsideLinks(kept);
       const fitted = await fitToLimit(kept, limit, this.shrinker, { scripted, shrink: options.shrink });
       try {
-        return withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary]), linked));
+        const note = sentVersionNote(sent);
+        return withSent(withRefused(await this.uploadChecked(fitted.files, preset, options, scripted, what, new Map([...(temporary ?? []), ...fitted.temporary]), linked, note)));
       } finally {
         await fitted.dispose();
       }
@@ -104,27 +114,27 @@ export class UploadCommands {
   /** The rest of uploadFiles once the files are known to be acceptable: page, placement, target, uploads. */
   private async uploadChecked(
     valid: vscode.Uri[], preset: Placement | 'none' | undefined, options: CommandOptions, scripted: boolean, what: string,
-    temporary: ReadonlyMap<string, TemporarySource>, linked: ReadonlySet<string>,
+    temporary: ReadonlyMap<string, TemporarySource>, linked: ReadonlySet<string>, note: string,
   ): Promise<UploadCommandResult> {
     const names = valid.map((u) => path.basename(u.fsPath));
-    if (preset === 'newPage') return this.newPages(valid, options, scripted, linked);
-    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked);
+    if (preset === 'newPage') return this.newPages(valid, options, scripted, linked, note);
+    if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked, note);
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted, valid.length);
-    if (target && !scripted) await this.confirmReplacing(page, target);
+    if (target) await confirmReplacing(this.services, { page, target, newName: names.length === 1 ? names[0] : `${names.length} files` }, !scripted);
     await this.recents.add(page);
     if (target?.as === 'comment') {
       // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
       const groups = commentGroups(valid);
       const text = checkCommentText(target.comment);
-      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked);
+      return this.runGroups(groups, page, placement, groups.map((_, i) => ({ ...target, comment: commentPartText(text, i, groups.length) })), linked, note);
     }
-    return this.runUploads(valid, page, placement, target, undefined, temporary, linked);
+    return this.runUploads(valid, page, placement, target, undefined, temporary, linked, note);
   }
 
   /** New Page from File…: the parent (page or database), where the files go, one page each or one for all. */
-  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
+  private async newPages(uris: vscode.Uri[], o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>, note: string): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     // The default target is where files usually go, not where new pages should: asked unless given.
     const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
@@ -140,11 +150,11 @@ export class UploadCommands {
     const where = { id: parent.id, title: parent.title };
     if (parent.kind === 'page') await this.recents.add(where);
     const groups = mode === 'one' ? [uris] : uris.map((u) => [u]);
-    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked);
+    return this.runGroups(groups, where, 'newPage', groups.map(() => target), linked, note);
   }
 
   /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
-  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>): Promise<UploadCommandResult> {
+  private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>, note: string): Promise<UploadCommandResult> {
     const name = path.basename(uri.fsPath);
     const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
     let blockId = o.block;
@@ -155,11 +165,11 @@ export class UploadCommands {
         () => service.listMediaBlocks(page.id),
       );
       const block = await need(askBlock(blocks, name, page.title));
-      if (!scripted && confirmReplace() && !(await confirmBlockReplace(block.name, block.blockType, page.title, name))) throw new Dismissed();
+      await confirmReplacing(this.services, { page, target: buildTarget(page.id, 'replace', { block: block.blockId }), newName: name, block }, !scripted);
       blockId = block.blockId;
     }
     await this.recents.add(page);
-    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, undefined, linked);
+    return this.runUploads([uri], page, 'replace', buildTarget(page.id, 'replace', { block: blockId, caption: o.caption }), undefined, undefined, linked, note);
   }
 
   /**
@@ -167,7 +177,7 @@ export class UploadCommands {
    * under one notification, each group's files uploaded one after another, then attached.
    */
   private async runGroups(
-    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(),
+    groups: vscode.Uri[][], page: PickedPage, placement: PlacementChoice, targets: GroupTarget[], linked: ReadonlySet<string> = new Set(), note = '',
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const target = targets[0];
@@ -196,7 +206,7 @@ export class UploadCommands {
       successMessage: (r) => {
         const names = r.outcomes.flatMap((o) => (o.ok ? groupOf.get(o.job)!.map((u) => path.basename(u.fsPath)) : []));
         const pages = created.length > 1 ? ` (${created.length} pages)` : '';
-        return `${placedMessage(names, page.title, target)}${pages}.`;
+        return `${placedMessage(names, page.title, target)}${pages}.${note}`;
       },
       retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
@@ -243,6 +253,8 @@ export class UploadCommands {
     uris: vscode.Uri[], page: PickedPage, placement: PlacementChoice, target: AttachTarget | undefined, replaces?: Map<vscode.Uri, string>,
     temporary?: ReadonlyMap<string, TemporarySource>,
     linked: ReadonlySet<string> = new Set(),
+    /** Said after the success message: which version of files with unsaved changes was sent. */
+    note = '',
   ): Promise<UploadCommandResult> {
     const service = await this.services.uploads();
     const uriOf = new Map<BatchJob<Outcome>, vscode.Uri>();
@@ -274,7 +286,7 @@ export class UploadCommands {
     const failedRows = (failed: BatchJob<Outcome>[]) =>
       new Map(failed.flatMap((j) => (keyOf.has(j) ? [[uriOf.get(j)!, keyOf.get(j)!] as const] : [])));
     showBatchSummary(report, {
-      successMessage: (r) => this.successMessage(r, page, target),
+      successMessage: (r) => `${this.successMessage(r, page, target)}${note}`,
       // A temporary copy (pasted, shrunk) is deleted once the batch ends: only the others can be retried.
       retry: (failed) => {
         const again = failed.filter((j) => !temporary?.has(uriOf.get(j)!.fsPath));
@@ -318,16 +330,6 @@ export class UploadCommands {
     return buildTarget(page.id, placement, { property, blockType: o.blockType as MediaBlockType | undefined, caption, comment });
   }
 
-  /** A cover/icon already set is replaced only after a yes (setting notionAssets.confirmReplace). */
-  private async confirmReplacing(page: PickedPage, target: AttachTarget): Promise<void> {
-    if ((target.as !== 'cover' && target.as !== 'icon') || !confirmReplace()) return;
-    const current = await (await this.services.client()).getPage(page.id).catch(() => undefined);
-    if (!current?.[target.as]) return;
-    const ok = await vscode.window.showWarningMessage(
-      `"${page.title}" already has ${target.as === 'icon' ? 'an icon' : 'a cover'}. Replace it?`, { modal: true, detail: 'Turn off notionAssets.confirmReplace to stop asking.' }, 'Replace');
-    if (ok !== 'Replace') throw new Dismissed();
-  }
-
   /** Import File from URL…: Notion downloads a public https file; then attach it (or keep it for later). */
   importFromUrl(args: unknown[]): Promise<UploadCommandResult | undefined> {
     return this.guard('Import File from URL', async () => {
@@ -338,6 +340,7 @@ export class UploadCommands {
       const filename = options.filename ?? (path.posix.basename(new URL(url).pathname) || 'file');
       const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true, page.inDatabase))) : 'none';
       const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
+      if (page && target) await confirmReplacing(this.services, { page, target, newName: filename }, !scripted);
       if (page) await this.recents.add(page);
       const service = await this.services.uploads();
       const result = await withCancellableProgress(`Notion is importing ${url}`, async (signal) => {
@@ -363,6 +366,7 @@ export class UploadCommands {
       const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase, false)));
       if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
       const target = await this.completeTarget(page, placement, options, scripted);
+      await confirmReplacing(this.services, { page, target, newName: name }, !scripted);
       await this.recents.add(page);
       const service = await this.services.uploads();
       const res = await vscode.window.withProgress(

@@ -9,6 +9,7 @@ import { percentReporter, runCommand, withCancellableProgress } from '../ui/comm
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { askTarget } from '../pickers/targetPicker';
+import { confirmReplacing } from '../upload/confirmReplacing';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
 import { notionPageUrl } from '../ui/format';
@@ -63,11 +64,12 @@ export class ItemCommands {
       const asked = await askTarget(this.services, this.recents, r.filename, opts, `Attach "${r.filename}" to…`);
       if (!asked) return undefined;
       const { page, target } = asked;
+      await confirmReplacing(this.services, { page, target, newName: r.filename }, opts.page === undefined);
       const service = await this.services.uploads();
       await this.recents.add(page);
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `${progressTitle([r.filename], page.title, target)} (no re-upload)` },
-        () => service.attach(r.fileUploadId!, target),
+        () => service.attach(r.fileUploadId!, target, undefined, r.key),
       );
       showPlaced(`${placedMessage([r.filename], page.title, target)}, without uploading it again.`, page.id);
       return target;

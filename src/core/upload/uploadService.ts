@@ -26,6 +26,7 @@ import { listMediaBlocks, readReplaceTarget, replaceBlockFile, type MediaBlockCh
 import { checkCommentText, commentBody, commentGroups } from './commentFiles';
 import { newPageBody, newPageDetail, readNewPageParent, readParentWithSchema, type NewPageParent } from './newPage';
 import { WorkspaceInfoCache, type WorkspaceInfo } from './workspaceInfo';
+import { targetNamesFile } from './shownName';
 
 export interface UploadServiceConfig extends UploadServiceOptions {
   /** Where records live (default: an in-memory history). */
@@ -145,7 +146,8 @@ export class UploadService {
     const slot = this.reserve(target);
     try {
       const { files: [file], prepared } = await this.validateFor([filePath], target, opts.signal, opts);
-      const outcome = await this.uploadLocal(file.path, opts, target, file);
+      const named = targetNamesFile(target, file.filename, prepared?.as === 'replace' ? prepared.ctx.blockType : undefined);
+      const outcome = await this.uploadLocal(file.path, opts, target, file, named);
       const done = await this.attachOutcomes([outcome], [file.filename], target, prepared!, opts.signal, { lookFirst: opts.lookFirst, slot });
       return { ...outcome, fileUpload: { ...outcome.fileUpload, expiry_time: null }, blockId: done.blockId };
     } finally {
@@ -167,7 +169,7 @@ export class UploadService {
     let before = 0;
     for (const file of files) {
       const onProgress = opts.onProgress && ((sent: number) => opts.onProgress!(before + sent, total));
-      outcomes.push(await this.uploadLocal(file.path, { ...opts, onProgress }, target, file));
+      outcomes.push(await this.uploadLocal(file.path, { ...opts, onProgress }, target, file, targetNamesFile(target, file.filename)));
       before += file.sizeBytes;
     }
     const done = await this.attachOutcomes(outcomes, files.map((f) => f.filename), target, prepared!, opts.signal);
@@ -241,25 +243,31 @@ export class UploadService {
 
   // ── Attach ───────────────────────────────────────────────────────────────
 
-  /** Attaches an uploaded file by id. The placement is checked against the upload's file name first. */
-  async attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal): Promise<void> {
+  /**
+   * Attaches an uploaded file by id. The placement is checked against the upload's file name
+   * first. `key`: the history row it is attached from (its name is the one shown where the
+   * target takes a name, and the row records the attachment).
+   */
+  async attach(fileUploadId: string, target: AttachTarget, signal?: AbortSignal, key?: string): Promise<void> {
     checkTargetInput(target);
     const slot = this.reserve(target);
     try {
-      await this.attachById(fileUploadId, target, slot, signal);
+      await this.attachById(fileUploadId, target, slot, signal, key);
     } finally {
       slot?.release();
     }
   }
 
-  private async attachById(fileUploadId: string, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<void> {
+  private async attachById(fileUploadId: string, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal, key?: string): Promise<void> {
     const upload = await this.client.getFileUpload(fileUploadId, { signal }).catch((err) => {
       if (statusOf(err) === 404) {
         throw new UploadValidationError(fileUploadId, 'unknown-upload', `File upload ${fileUploadId} does not exist or belongs to another integration.`);
       }
       throw err;
     });
-    const name = upload.filename ?? fileUploadId;
+    const row = key === undefined ? undefined : this.history.get(key);
+    const record = row?.fileUploadId === fileUploadId ? row : this.history.findByUploadId(fileUploadId);
+    const name = (row === record ? row?.filename : undefined) ?? upload.filename ?? fileUploadId;
     if (upload.status !== 'uploaded') {
       throw new UploadValidationError(name, 'unknown-upload', `${name} (upload ${fileUploadId}) is ${upload.status}, not uploaded: it cannot be attached.`);
     }
@@ -267,7 +275,6 @@ export class UploadService {
     const kind = placementKind(target);
     if (kind) checkPlacement(name, name, kind);
     const prepared = await this.checkTarget(target, [name], [name], signal);
-    const record = this.history.findByUploadId(fileUploadId);
     // Attached somewhere already (no expiry) or after an unknown outcome: look before writing.
     const lookFirst = upload.expiry_time === null || record?.attachUnknown === true;
     try {
@@ -420,14 +427,15 @@ export class UploadService {
     }
   }
 
-  private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
-    const outcome = await this.uploadLocalOnce(filePath, opts, intent, checked);
+  /** `named`: the target shows the file under the name the attach gives it (see shownName.ts). */
+  private async uploadLocal(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile, named = false): Promise<Outcome> {
+    const outcome = await this.uploadLocalOnce(filePath, opts, intent, checked, named);
     // Resumed or reused under another record: the replaced attempt is that record now.
     if (opts.replaces && opts.replaces !== outcome.key && this.takeOver(opts.replaces)) this.history.remove(opts.replaces);
     return outcome;
   }
 
-  private async uploadLocalOnce(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile): Promise<Outcome> {
+  private async uploadLocalOnce(filePath: string, opts: UploadOptions, intent?: AttachTarget, checked?: LocalFile, named = false): Promise<Outcome> {
     const file = checked ?? (await inspectLocalFile(filePath, this.fileAccess(opts)));
     const ws = await this.workspace.get(opts.signal);
     this.checkLimit(file, ws);
@@ -442,11 +450,16 @@ export class UploadService {
     const sha = this.dedupe && opts.dedupe !== false ? await this.reuse.knownSha(file, ws.botId, opts.signal) : undefined;
     if (sha) {
       const reused = await this.reuse.findReusable(sha, file, ws.botId, opts.signal);
-      if (reused) {
+      const earlier = reused?.upload.filename ?? this.history.get(reused?.key ?? '')?.filename;
+      // Reuse must not change what the user sees: under another name only where the attach names the file.
+      if (reused && earlier !== file.filename && !named) {
+        opts.onNotice?.(`${file.filename}: the same bytes were uploaded before as "${earlier}", but there Notion shows the upload's own name; sending it again under this name.`);
+      } else if (reused) {
         opts.onNotice?.(`${file.filename}: the same bytes were uploaded before; reusing that upload instead of sending them again.`);
         opts.onProgress?.(file.sizeBytes, file.sizeBytes);
-        opts.onRecord?.(reused.key);
-        return { key: reused.key, fileUpload: reused.upload, reused: true, resumed: false };
+        const key = this.rowFor(file, reused, opts.replaces, intent);
+        opts.onRecord?.(key);
+        return { key, fileUpload: reused.upload, reused: true, resumed: false };
       }
     }
     return this.freshUpload(file, ws, sha, opts, intent);
@@ -474,6 +487,27 @@ export class UploadService {
     // A copy's temporary file is deleted as soon as this resolves: no hashing it later.
     if (!sha && this.dedupe && origin === undefined) this.reuse.hashLater(key, file);
     return { key, fileUpload, reused: false, resumed: false };
+  }
+
+  /**
+   * The row a reused upload is recorded under: the earlier one for the same file, else a new
+   * row for the file the user chose (its path and name), pointing at the same upload.
+   * A retry's failed attempt (`replaces`) becomes that row.
+   */
+  private rowFor(file: LocalFile, reused: { key: string; upload: FileUpload }, replaces: string | undefined, intent?: AttachTarget): string {
+    const own = this.history.findBySource(file.path).find((r) => r.fileUploadId === reused.upload.id && r.filename === file.filename);
+    if (own) return own.key;
+    const earlier = this.history.get(reused.key)!;
+    // A retry's failed attempt becomes this row (one row per file).
+    const key = this.takeOver(replaces) ?? randomUUID();
+    const now = new Date(this.history.now()).toISOString();
+    this.history.put({
+      key, fileUploadId: reused.upload.id, source: file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes,
+      sha256: earlier.sha256, mtimeMs: file.mtimeMs, mode: earlier.mode, state: 'pending', sentBytes: file.sizeBytes,
+      createdTime: reused.upload.created_time, expiryTime: reused.upload.expiry_time, attachments: [], botId: earlier.botId, updatedTime: now, intent,
+      notice: `Same bytes as "${earlier.filename}" (${earlier.source}): its upload was reused, nothing sent again.`,
+    });
+    return key;
   }
 
   /** The newest interrupted multi-part upload of these exact bytes on disk (same size and mtime). */

@@ -1,7 +1,7 @@
 // Upload once, attach many: the same bytes are not sent twice while the earlier upload is usable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { openEnv, randomFile, makeClient, CREATE, SEND, type Env } from './helpers';
 import { UploadService } from '../../../src/core/upload/uploadService';
@@ -14,11 +14,12 @@ const count = (mark: number, re: RegExp) => env.emu.requests.slice(mark).filter(
 type Json = Record<string, any>;
 const coverId = (page: string) => /\/files\/([0-9a-f-]{36})\//.exec((env.emu.getPageJson(page) as Json).cover.file.url)?.[1];
 
-test('attaching the same bytes again (another path) reuses the attached upload: no create, no send', async () => {
+test('attaching the same bytes again (another path, same name) reuses the attached upload: no create, no send', async () => {
   const p1 = env.emu.seed.page({ title: 'A' }).id;
   const p2 = env.emu.seed.page({ title: 'B' }).id;
   const a = await randomFile(env.dir, 'logo.png', 50_000);
-  const copy = path.join(env.dir, 'logo-copy.png');
+  mkdirSync(path.join(env.dir, 'copies'), { recursive: true });
+  const copy = path.join(env.dir, 'copies', 'logo.png');
   copyFileSync(a.path, copy);
   const first = await env.service.uploadAndAttach(a.path, { pageId: p1, as: 'cover' });
   const mark = env.emu.requests.length;
@@ -26,12 +27,19 @@ test('attaching the same bytes again (another path) reuses the attached upload: 
   const second = await env.service.uploadAndAttach(copy, { pageId: p2, as: 'cover' }, { onNotice: (m) => notices.push(m) });
   assert.equal(second.reused, true);
   assert.equal(second.fileUpload.id, first.fileUpload.id);
-  assert.equal(second.key, first.key);
   assert.equal(count(mark, CREATE), 0);
   assert.equal(count(mark, SEND), 0);
   assert.equal(coverId(p2), first.fileUpload.id);
   assert.match(notices[0], /same bytes were uploaded before; reusing/);
-  assert.deepEqual(env.history.get(first.key)!.attachments.map((x) => x.pageId), [p1, p2]);
+  // The copy has its own row (the file the user chose), pointing at the reused upload.
+  assert.notEqual(second.key, first.key);
+  const row = env.history.get(second.key)!;
+  assert.deepEqual([row.source, row.fileUploadId, row.state], [copy, first.fileUpload.id, 'attached']);
+  assert.deepEqual(row.attachments.map((x) => x.pageId), [p2]);
+  assert.deepEqual(env.history.get(first.key)!.attachments.map((x) => x.pageId), [p1]);
+  // The same path again: its own row again, no third one.
+  const third = await env.service.uploadAndAttach(copy, { pageId: p1, as: 'cover' });
+  assert.equal(third.key, second.key);
 });
 
 test('a pending (not yet attached) upload is reused within its hour, not after', async () => {
@@ -103,4 +111,62 @@ test('the hash is computed after the upload and indexed for later dedupe; not if
   appendFileSync(g.path, 'edited');
   await env.service.whenHashed();
   assert.equal(env.history.findByUploadId(up2.id)!.sha256, undefined, 'the bytes on disk are no longer the uploaded ones');
+});
+
+// Reuse must not change what the user sees (issue 15): a renamed copy shows its own name.
+test('a renamed copy as an image block (which takes no name) is sent again under its new name', async () => {
+  const p = env.emu.seed.page({ title: 'Renamed image' }).id;
+  const shot = await randomFile(env.dir, 'screenshot.png', 20_000);
+  const first = await env.service.uploadAndAttach(shot.path, { pageId: p, as: 'block' });
+  const renamed = path.join(env.dir, 'Design review – final.png');
+  copyFileSync(shot.path, renamed);
+  const mark = env.emu.requests.length;
+  const notices: string[] = [];
+  const second = await env.service.uploadAndAttach(renamed, { pageId: p, as: 'block' }, { onNotice: (m) => notices.push(m) });
+  assert.equal(second.reused, false);
+  assert.notEqual(second.fileUpload.id, first.fileUpload.id);
+  assert.equal(count(mark, CREATE), 1);
+  assert.equal(second.fileUpload.filename, 'Design review – final.png');
+  assert.match(notices.join('\n'), /uploaded before as "screenshot\.png".*sending it again under this name/);
+  assert.equal(env.history.get(second.key)!.filename, 'Design review – final.png');
+});
+
+test('a renamed copy as a file block or a files property item reuses the upload and sets the new name; a row of its own', async () => {
+  const p = env.emu.seed.page({ title: 'Renamed file' }).id;
+  const notes = await randomFile(env.dir, 'notes.pdf', 21_000);
+  const first = await env.service.uploadAndAttach(notes.path, { pageId: p, as: 'block', blockType: 'file' });
+  const renamed = path.join(env.dir, 'Minutes – final.pdf');
+  copyFileSync(notes.path, renamed);
+  const mark = env.emu.requests.length;
+  const second = await env.service.uploadAndAttach(renamed, { pageId: p, as: 'block', blockType: 'file' });
+  assert.equal(second.reused, true);
+  assert.equal(second.fileUpload.id, first.fileUpload.id);
+  assert.equal(count(mark, CREATE), 0);
+  const blocks = (await env.client.listBlockChildren(p)).results as Json[];
+  assert.deepEqual(blocks.map((b) => b.file.name), ['notes.pdf', 'Minutes – final.pdf']);
+  const row = env.history.get(second.key)!;
+  assert.notEqual(second.key, first.key);
+  assert.deepEqual([row.filename, row.source, row.fileUploadId, row.state], ['Minutes – final.pdf', renamed, first.fileUpload.id, 'attached']);
+  assert.match(row.notice ?? '', /Same bytes as "notes\.pdf"/);
+
+  const db = env.emu.seed.database({ title: 'DB', properties: { Name: 'title', Files: 'files' } }).id;
+  const entry = env.emu.seed.databasePage(db, { title: 'Row' }).id;
+  const third = await env.service.uploadAndAttach(renamed, { pageId: entry, as: 'property', property: 'Files' });
+  assert.equal(third.reused, true);
+  assert.equal(third.key, second.key, 'the same file again: its own row');
+  assert.deepEqual((env.emu.getPageJson(entry) as Json).properties.Files.files.map((x: Json) => x.name), ['Minutes – final.pdf']);
+});
+
+test('Attach to… from the renamed copy\'s row names the file as that row does', async () => {
+  const p = env.emu.seed.page({ title: 'Attach renamed' }).id;
+  const a = await randomFile(env.dir, 'spec.pdf', 22_000);
+  await env.service.uploadAndAttach(a.path, { pageId: p, as: 'block', blockType: 'file' });
+  const renamed = path.join(env.dir, 'Spec v2.pdf');
+  copyFileSync(a.path, renamed);
+  const second = await env.service.uploadAndAttach(renamed, { pageId: p, as: 'block', blockType: 'file' });
+  const q = env.emu.seed.page({ title: 'Attach target' }).id;
+  await env.service.attach(second.fileUpload.id, { pageId: q, as: 'block', blockType: 'file' }, undefined, second.key);
+  const [block] = (await env.client.listBlockChildren(q)).results as Json[];
+  assert.equal(block.file.name, 'Spec v2.pdf');
+  assert.deepEqual(env.history.get(second.key)!.attachments.map((x) => x.pageId), [p, q]);
 });

@@ -1,7 +1,7 @@
 // The record-level operations the tree view calls: retry(key), refreshStatus(key).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UploadValidationError } from '../../../src/core/upload/errors';
 import { openEnv, randomFile, SEND, type Env } from './helpers';
@@ -99,7 +99,9 @@ test('retry(key) of a failed upload without a target (upload only) keeps the key
 test('retry(key) whose bytes are reused from another upload leaves no failed row behind', async () => {
   const page = env.emu.seed.page({ title: 'Reused on retry' }).id;
   const f = await randomFile(env.dir, 'twin-a.png', 5_000);
-  const twin = path.join(env.dir, 'twin-b.png');
+  // The same file (same name) in another folder: reusable as an image block, which shows the upload's name.
+  await mkdir(path.join(env.dir, 'twin'), { recursive: true });
+  const twin = path.join(env.dir, 'twin', 'twin-a.png');
   await copyFile(f.path, twin);
   const first = await env.service.uploadAndAttach(f.path, { pageId: page, as: 'block' });
   await env.service.whenHashed();
@@ -108,7 +110,7 @@ test('retry(key) whose bytes are reused from another upload leaves no failed row
   env.history.put({ ...env.history.get(first.key)!, key: failedKey, source: twin, state: 'failed', fileUploadId: undefined, attachments: [], intent: { pageId: page, as: 'block' }, error: 'Injected' });
   const res = (await env.service.retry(failedKey)) as { key: string; reused: boolean };
   assert.equal(res.reused, true);
-  assert.equal(res.key, first.key);
-  assert.equal(env.history.get(failedKey), undefined, 'the failed attempt is the reused record now');
-  assert.deepEqual(env.history.findBySource(twin), []);
+  // The failed attempt's row is the twin's row, now attached through the reused upload.
+  assert.equal(res.key, failedKey);
+  assert.deepEqual(env.history.findBySource(twin).map((r) => [r.key, r.state, r.fileUploadId]), [[failedKey, 'attached', first.fileUpload.id]]);
 });

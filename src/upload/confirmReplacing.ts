@@ -1,0 +1,42 @@
+// The one rule before a write that replaces what a page already shows — its cover, its icon,
+// a block's file: with notionAssets.confirmReplace on, a modal asks first. Every path uses it
+// (upload flows, Replace a File on Page, Page Files' Replace File and Copy to Another Page,
+// Link External URL, Import File from URL, the Uploads view's Attach to…). A scripted call
+// (the caller gave the page) is not asked, as everywhere else.
+import * as vscode from 'vscode';
+import type { AttachTarget } from '../core/upload/types';
+import type { Services } from '../common/services';
+import { confirmReplace } from '../common/settings';
+import { Dismissed } from '../ui/commandRunner';
+
+export interface Replacing {
+  page: { id: string; title: string };
+  target: AttachTarget;
+  /** What goes there: a file name or a link's name. */
+  newName: string;
+  /** A block replace: the file the block holds now and the block's type (known from the pick). */
+  block?: { name: string; blockType: string };
+}
+
+/** Resolves when the write may go ahead; ends the command quietly (Dismissed) unless "Replace" is chosen. */
+export async function confirmReplacing(services: Services, r: Replacing, ask: boolean): Promise<void> {
+  if (!ask || !confirmReplace()) return;
+  const question = await replaceQuestion(services, r);
+  if (!question) return;
+  const answer = await vscode.window.showWarningMessage(question.text, { modal: true, detail: `${question.detail}Turn off notionAssets.confirmReplace to stop asking.` }, 'Replace');
+  if (answer !== 'Replace') throw new Dismissed();
+}
+
+/** The question, or undefined when nothing would be replaced (no cover/icon yet, a new block). */
+async function replaceQuestion(services: Services, r: Replacing): Promise<{ text: string; detail: string } | undefined> {
+  const { target, page } = r;
+  if (target.as === 'replace') {
+    const held = r.block ? `"${r.block.name}" (${r.block.blockType} block)` : 'the file of the block';
+    return { text: `Replace ${held} on "${page.title}" with "${r.newName}"?`, detail: 'The block keeps its place and caption. ' };
+  }
+  if (target.as !== 'cover' && target.as !== 'icon') return undefined;
+  // Unreadable page: the write itself reports why; nothing known to replace.
+  const current = await (await services.client()).getPage(page.id).catch(() => undefined);
+  if (!current?.[target.as]) return undefined;
+  return { text: `"${page.title}" already has ${target.as === 'icon' ? 'an icon' : 'a cover'}. Replace it?`, detail: '' };
+}
