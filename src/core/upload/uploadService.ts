@@ -637,7 +637,8 @@ interface AttachHow {
  * target first); anything else keeps the intent for retry(key).
  */
 function attachFailure(err: unknown, target: AttachTarget, filename: string, cancelled: boolean): Partial<UploadRecord> {
-  if (cancelled) return { intent: target, error: undefined };
+  // Cancelled between its last byte and its attach: the row says cancelled (retry attaches it), not "pending".
+  if (cancelled) return { state: 'cancelled', intent: target, error: undefined };
   if (isUnknownOutcome(err)) {
     return {
       intent: target, attachUnknown: true,
