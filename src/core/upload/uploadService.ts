@@ -12,7 +12,7 @@ import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, findOnTarget, type AttachContext, type AttachJob, type FileRef } from './attach';
 import { FilesPropertyQueue, type PropertySlot } from './filesPropertyQueue';
 import { checkServiceOptions, checkTargetInput } from './inputChecks';
-import { ImportFailedError, UploadValidationError } from './errors';
+import { AttachCancelledError, ImportFailedError, UploadValidationError } from './errors';
 import { ReuseIndex } from './reuseIndex';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
 import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type InspectOptions, type LocalFile } from './localFile';
@@ -196,7 +196,8 @@ export class UploadService {
         if (attached.has(o.key)) continue;
         this.history.update(o.key, attachFailure(err, target, names[i], isAbort(err, signal)));
       }
-      throw err;
+      const pending = names.filter((_, i) => !attached.has(outcomes[i].key));
+      throw isAbort(err, signal) && isUnknownOutcome(err) ? new AttachCancelledError(pending, { cause: err }) : err;
     }
   }
 
@@ -638,7 +639,8 @@ interface AttachHow {
  */
 function attachFailure(err: unknown, target: AttachTarget, filename: string, cancelled: boolean): Partial<UploadRecord> {
   // Cancelled between its last byte and its attach: the row says cancelled (retry attaches it), not "pending".
-  if (cancelled) return { state: 'cancelled', intent: target, error: undefined };
+  // An attach write already on its way may still land: retry looks on the target first.
+  if (cancelled) return { state: 'cancelled', intent: target, error: undefined, ...(isUnknownOutcome(err) ? { attachUnknown: true } : {}) };
   if (isUnknownOutcome(err)) {
     return {
       intent: target, attachUnknown: true,

@@ -1,5 +1,6 @@
 // A cancel ends every wait at once and leaves the rows true: a wait for another file's
-// background hash, and an attach cut short (the row says cancelled, not pending).
+// background hash, and an attach cut short (the row says cancelled, not pending, and that the
+// write may still land), while a request cancelled before it left says nothing of the kind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
@@ -7,6 +8,9 @@ import * as path from 'node:path';
 import { openEnv, randomFile, CREATE, requestsTo, MiB, type Env } from './helpers';
 import { ReuseIndex } from '../../../src/core/upload/reuseIndex';
 import { inspectLocalFile } from '../../../src/core/upload/localFile';
+import { NotionClient } from '../../../src/core/notion/client';
+import { WorkspaceInfoCache } from '../../../src/core/upload/workspaceInfo';
+import { DEFAULT_TOKEN } from '../../emulator';
 
 let env: Env;
 before(async () => (env = await openEnv()));
@@ -61,10 +65,54 @@ test('cancelled while its block is being added: the row says cancelled (not pend
   assert.equal((e as Error | undefined)?.name, 'AbortError', String(e));
   const row = env.history.get(key)!;
   assert.equal(row.state, 'cancelled');
+  assert.equal(row.attachUnknown, true, 'the append was on its way: retry looks on the page first');
+  assert.equal((e as { attachMayLand?: boolean }).attachMayLand, true, 'the error says the write may still land');
   assert.deepEqual(row.intent, { pageId: page, as: 'block' }, 'the target is kept for retry');
   const creates = requestsTo(env.emu, CREATE).length;
   const again = await env.service.retry(key);
   assert.equal(env.history.get(key)!.state, 'attached');
   assert.equal(requestsTo(env.emu, CREATE).length, creates, 'the uploaded bytes were attached, not sent again');
   assert.ok('blockId' in again && again.blockId);
+});
+
+test('a write cancelled while it waits its turn at the rate limiter never leaves, and says it cannot land', async () => {
+  const page = env.emu.seed.page({ title: 'Cancel While Paced' }).id;
+  // Its own pacing (one request, then one every 2 s): the second append waits its turn.
+  const paced = new NotionClient({ token: DEFAULT_TOKEN, baseUrl: env.emu.url, limiter: { perSecond: 0.5, burst: 1 } });
+  const block = { object: 'block', type: 'paragraph', paragraph: { rich_text: [] } };
+  await paced.appendBlockChildren(page, [block]);
+  const appends = () => requestsTo(env.emu, new RegExp(`^/v1/blocks/${page}/children$`), 'PATCH').length;
+  const ctl = new AbortController();
+  setImmediate(() => ctl.abort());
+  const e = await paced.appendBlockChildren(page, [block], undefined, { signal: ctl.signal }).then(() => undefined, (x: unknown) => x);
+  assert.equal((e as Error | undefined)?.name, 'AbortError', String(e));
+  assert.equal((e as { mayHaveApplied?: boolean }).mayHaveApplied, false);
+  assert.equal(appends(), 1, 'the second append never reached Notion');
+});
+
+test('the workspace read shared by several callers: one caller\'s cancel ends only its own wait, at once', async () => {
+  const cache = new WorkspaceInfoCache(env.client);
+  env.emu.setLatency(300);
+  try {
+    // A cancelled caller does not cancel the others' read.
+    const a = new AbortController();
+    const first = cache.get(a.signal).then(() => 'read', (x: Error) => x.name);
+    const second = cache.get(new AbortController().signal);
+    a.abort();
+    assert.equal(await first, 'AbortError');
+    assert.ok((await second).botId, 'the other caller still got the workspace');
+
+    // A caller's cancel ends its wait even when the read in flight was started without a signal.
+    cache.invalidate();
+    let unsignalledDone = false;
+    const unsignalled = cache.get().then((w) => ((unsignalledDone = true), w));
+    const b = new AbortController();
+    const waiting = cache.get(b.signal).then(() => 'read', (x: Error) => x.name);
+    b.abort();
+    assert.equal(await waiting, 'AbortError');
+    assert.equal(unsignalledDone, false, 'the cancel did not wait for the read');
+    assert.ok((await unsignalled).botId);
+  } finally {
+    env.emu.setLatency(0);
+  }
 });
