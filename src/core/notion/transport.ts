@@ -49,6 +49,8 @@ export interface Attempt {
   progress?: { touch: (() => void) | undefined };
   /** Marks failures after which the server may have applied the request (non-idempotent writes). */
   unsafe?: boolean;
+  /** Changes something on Notion's side (not a read): cancelled on its way, it may still be applied. */
+  write?: boolean;
   attempt: number;
 }
 
@@ -143,7 +145,7 @@ export class Transport {
   /** A thrown error that is not an HTTP answer: cancellation, timeout, or a connection failure. */
   private failure(a: Attempt, e: unknown, deadline: Deadline, abortedBefore: boolean): Error {
     const path = this.redact(a.path);
-    if (a.signal?.aborted) return new NotionAbortError(a.method, path, a.unsafe === true && !abortedBefore);
+    if (a.signal?.aborted) return new NotionAbortError(a.method, path, a.write === true && !abortedBefore);
     const causeCode = errorCode(e);
     const kind = deadline.timedOut ? 'timeout' : 'network';
     const sent = kind === 'timeout' || reachedServer(causeCode);

@@ -116,3 +116,18 @@ test('the workspace read shared by several callers: one caller\'s cancel ends on
     env.emu.setLatency(0);
   }
 });
+
+test('cancelled while a cover is being set: the row says cancelled, and that the write may still land', async () => {
+  const page = env.emu.seed.page({ title: 'Cancel While Covering' }).id;
+  const f = await randomFile(env.dir, 'cover.png', 30_000);
+  env.emu.faults.arm({ method: 'PATCH', path: `/v1/pages/${page}`, hang: true });
+  const ctl = new AbortController();
+  let key = '';
+  const running = env.service.uploadAndAttach(f.path, { pageId: page, as: 'cover' }, { signal: ctl.signal, onRecord: (k) => (key = k) });
+  const covering = setInterval(() => {
+    if (requestsTo(env.emu, new RegExp(`^/v1/pages/${page}$`), 'PATCH').length) ctl.abort();
+  }, 2);
+  const e = await running.then(() => undefined, (x: unknown) => x).finally(() => clearInterval(covering));
+  assert.equal((e as { attachMayLand?: boolean } | undefined)?.attachMayLand, true, String(e));
+  assert.deepEqual([env.history.get(key)!.state, env.history.get(key)!.attachUnknown], ['cancelled', true]);
+});
