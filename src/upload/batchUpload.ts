@@ -84,12 +84,20 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   const pick = (p: Thenable<string | undefined>, actions: { title: string; run: () => unknown }[]) =>
     void p.then((t) => actions.find((a) => a.title === t)?.run());
   // Cancelled files are named wherever the batch ended (Cancel button or the Uploads view).
-  const cancelledNames = namesOf(report.outcomes.filter((o) => !o.ok && o.cancelled).map((o) => o.job.label));
-  const cancelled = report.cancelled ? ` Cancelled, nothing attached: ${cancelledNames}.` : '';
+  const cancelledOnes = report.outcomes.filter((o) => !o.ok && o.cancelled);
+  // An attach write already sent when Cancel came may still land: said so, not "nothing attached".
+  const mayLand = (o: BatchOutcome<T>) => !o.ok && (o.error as { attachMayLand?: unknown } | null)?.attachMayLand === true;
+  const landing = cancelledOnes.filter(mayLand).map((o) => o.job.label);
+  const sure = cancelledOnes.filter((o) => !mayLand(o)).map((o) => o.job.label);
+  const landingText = landing.length
+    ? ` ${namesOf(landing)} ${landing.length === 1 ? 'was' : 'were'} being added as you cancelled: Refresh Status in the Uploads view shows whether Notion took ${landing.length === 1 ? 'it' : 'them'}; Retry looks on the page first.`
+    : '';
+  const cancelled = report.cancelled ? `${sure.length ? ` Cancelled, nothing attached: ${namesOf(sure)}.` : ''}${landingText}` : '';
 
   if (failures.length === 0) {
     if (report.succeeded === 0) {
-      void vscode.window.showInformationMessage(redactShown(`Upload cancelled: ${cancelledNames} (nothing was attached).`));
+      const names = namesOf(cancelledOnes.map((o) => o.job.label));
+      void vscode.window.showInformationMessage(redactShown(`Upload cancelled: ${names} (nothing ${landing.length ? 'else ' : ''}was attached).${landingText}`));
       return;
     }
     const actions = opts.successActions ?? [];

@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   body?: unknown;
   /** A send's `file` part as it arrived: name and Content-Type as sent (null when absent). */
   send?: { filename: string | null; contentType: string | null; sizeBytes: number; partNumber: string | null };
+  /** True when the client went away before the answer reached it (it aborted the request in flight). */
+  abandoned?: boolean;
   /** Which armed fault answered, if any. */
   fault?: 'status' | 'hang' | 'dropConnection';
 }

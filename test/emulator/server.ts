@@ -78,6 +78,10 @@ async function handle(p: Pipeline, req: http.IncomingMessage, res: http.ServerRe
     entry.durationMs = performance.now() - started;
   };
   p.log.push(entry);
+  // A cancelled request: the connection closed before the whole answer was written.
+  res.once('close', () => {
+    if (!res.writableFinished) entry.abandoned = true;
+  });
 
   const fault = p.faults.take(entry.method, url.pathname);
   if (fault && (await applyFault(fault, req, res, entry, done))) return;

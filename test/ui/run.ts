@@ -15,6 +15,7 @@ import { openWorkbench, startCodeServer } from '../launch/codeServer';
 import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
 import { tokenStepTicked } from './walkthrough';
+import { cancelBigUpload } from './scenarios/cancelUpload';
 import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -202,6 +203,8 @@ async function main(): Promise<number> {
     await pasteThroughPanel(page);
     const galleryBlocks = await blockTypes(emulator.url, ids.galleryPageId);
     assert.ok(galleryBlocks.includes('image'), `the pasted image is a block on Gallery (${galleryBlocks.join(', ')})`);
+
+    await cancelBigUpload(page, { emulator, workspace, galleryPageId: ids.galleryPageId });
 
     step('reload the window: the history is still there');
     await page.waitForTimeout(1500); // history saves are coalesced (500 ms)

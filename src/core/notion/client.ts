@@ -291,6 +291,7 @@ export class NotionClient implements NotionApi {
           signal: op.signal,
           progress,
           unsafe: op.retryClass === 'unsafe',
+          write: op.retryClass !== 'read',
           attempt,
         });
         return normaliseTrash(body) as T;

@@ -125,8 +125,11 @@ export class NotionNetworkError extends ExpectedError {
 /** The caller's AbortSignal fired. `name` is 'AbortError', as for fetch. */
 export class NotionAbortError extends ExpectedError {
   override readonly name = 'AbortError';
-  constructor(method: string, path: string) {
+  /** A write was already on its way when cancelled: Notion may still apply it. */
+  readonly mayHaveApplied: boolean;
+  constructor(method: string, path: string, mayHaveApplied = false) {
     super(`${method} ${path} was cancelled.`);
+    this.mayHaveApplied = mayHaveApplied;
   }
 }
 

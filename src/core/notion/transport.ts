@@ -49,6 +49,8 @@ export interface Attempt {
   progress?: { touch: (() => void) | undefined };
   /** Marks failures after which the server may have applied the request (non-idempotent writes). */
   unsafe?: boolean;
+  /** Changes something on Notion's side (not a read): cancelled on its way, it may still be applied. */
+  write?: boolean;
   attempt: number;
 }
 
@@ -65,6 +67,8 @@ export class Transport {
   /** Sends one request; resolves with the parsed JSON body of a 2xx answer. */
   async send(a: Attempt): Promise<unknown> {
     const started = performance.now();
+    // Cancelled before it left: nothing was sent (see failure()).
+    const abortedBefore = a.signal?.aborted === true;
     const deadline = new Deadline(this.cfg.timeoutMs, a.signal);
     if (a.progress) a.progress.touch = () => deadline.restart();
     let status = 0;
@@ -92,7 +96,7 @@ export class Transport {
       }
       throw this.httpError(a, status, requestId, body ?? { message: text.slice(0, 300) }, res.headers['retry-after']);
     } catch (e) {
-      const err = e instanceof NotionError || e instanceof ResponseTooLargeError ? e : this.failure(a, e, deadline);
+      const err = e instanceof NotionError || e instanceof ResponseTooLargeError ? e : this.failure(a, e, deadline, abortedBefore);
       this.log(a, status, started, requestId, err.message);
       throw err;
     } finally {
@@ -139,9 +143,9 @@ export class Transport {
   }
 
   /** A thrown error that is not an HTTP answer: cancellation, timeout, or a connection failure. */
-  private failure(a: Attempt, e: unknown, deadline: Deadline): Error {
+  private failure(a: Attempt, e: unknown, deadline: Deadline, abortedBefore: boolean): Error {
     const path = this.redact(a.path);
-    if (a.signal?.aborted) return new NotionAbortError(a.method, path);
+    if (a.signal?.aborted) return new NotionAbortError(a.method, path, a.write === true && !abortedBefore);
     const causeCode = errorCode(e);
     const kind = deadline.timedOut ? 'timeout' : 'network';
     const sent = kind === 'timeout' || reachedServer(causeCode);

@@ -61,3 +61,13 @@ export class ImportFailedError extends ExpectedError {
     this.url = redactText(url);
   }
 }
+
+/** Cancelled while the attach write was on its way: Notion may still apply it (Retry looks on the target first). */
+export class AttachCancelledError extends ExpectedError {
+  override readonly name = 'AbortError';
+  /** Read by the batch summary (across bundles, so not by instanceof). */
+  readonly attachMayLand = true;
+  constructor(filenames: string[], options?: ErrorOptions) {
+    super(`Cancelled while ${filenames.map((f) => `"${f}"`).join(', ')} ${filenames.length === 1 ? 'was' : 'were'} being attached: Notion may still apply that write.`, options);
+  }
+}

@@ -6,7 +6,7 @@ import type { NotionApi } from '../notion/api';
 import type { FileUpload } from '../notion/types';
 import { sha256File } from './hashFile';
 import { assertUnchanged, type LocalFile } from './localFile';
-import { isAbort, statusOf } from './retryable';
+import { isAbort, statusOf, untilAborted } from './retryable';
 
 /** A pending upload is reused only with this much of its hour left. */
 const REUSE_MARGIN_MS = 5 * 60_000;
@@ -24,7 +24,8 @@ export class ReuseIndex {
     if (cached) return cached.sha256;
     // Hashing costs a full read: only worth it when some usable upload has the same size.
     if (!this.history.hasSize(file.sizeBytes, (r) => this.usable(r, botId))) return undefined;
-    await this.whenHashed(); // a same-size upload may still be hashing in the background
+    // A same-size upload may still be hashing in the background: waited for, but a cancel ends the wait.
+    await untilAborted(this.whenHashed(), signal);
     return sha256File(file.path, signal);
   }
 
@@ -52,7 +53,9 @@ export class ReuseIndex {
   private usable(r: UploadRecord, botId: string): boolean {
     if (!r.fileUploadId || r.botId !== botId) return false;
     if (r.state === 'attached') return true;
-    return r.state === 'pending' && r.expiryTime !== null && Date.parse(r.expiryTime) - this.history.now() > REUSE_MARGIN_MS;
+    // Cancelled while attaching: its bytes are all on Notion, as for a pending one.
+    const uploaded = r.state === 'pending' || (r.state === 'cancelled' && r.mode !== 'external_url' && r.sentBytes >= r.sizeBytes);
+    return uploaded && r.expiryTime !== null && Date.parse(r.expiryTime) - this.history.now() > REUSE_MARGIN_MS;
   }
 
   async findReusable(sha: string, file: LocalFile, botId: string, signal?: AbortSignal): Promise<{ key: string; upload: FileUpload } | undefined> {

@@ -13,7 +13,7 @@ import { attachFile, findOnTarget, type AttachContext, type AttachJob, type File
 import { FilesPropertyQueue, type PropertySlot } from './filesPropertyQueue';
 import { checkPlacements } from './placementCheck';
 import { checkServiceOptions, checkTargetInput } from './inputChecks';
-import { ImportFailedError, UploadValidationError } from './errors';
+import { AttachCancelledError, ImportFailedError, UploadValidationError } from './errors';
 import { ReuseIndex } from './reuseIndex';
 import { checkHttpsUrl, filenameFromUrl, waitForImport, type PollOptions } from './importUrl';
 import { checkSizeLimit, inspectLocalFile, MAX_FILENAME_BYTES, unsupportedExtension, type InspectOptions, type LocalFile } from './localFile';
@@ -199,7 +199,8 @@ export class UploadService {
         if (attached.has(o.key)) continue;
         this.history.update(o.key, attachFailure(err, target, names[i], isAbort(err, signal)));
       }
-      throw err;
+      const pending = names.filter((_, i) => !attached.has(outcomes[i].key));
+      throw isAbort(err, signal) && isUnknownOutcome(err) ? new AttachCancelledError(pending, { cause: err }) : err;
     }
   }
 
@@ -674,7 +675,9 @@ interface AttachHow {
  * target first); anything else keeps the intent for retry(key).
  */
 function attachFailure(err: unknown, target: AttachTarget, filename: string, cancelled: boolean): Partial<UploadRecord> {
-  if (cancelled) return { intent: target, error: undefined };
+  // Cancelled between its last byte and its attach: the row says cancelled (retry attaches it), not "pending".
+  // An attach write already on its way may still land: retry looks on the target first.
+  if (cancelled) return { state: 'cancelled', intent: target, error: undefined, ...(isUnknownOutcome(err) ? { attachUnknown: true } : {}) };
   if (isUnknownOutcome(err)) {
     return {
       intent: target, attachUnknown: true,
