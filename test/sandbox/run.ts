@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { seedDemo } from '../emulator/cli';
 import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
 import { startCodeServer } from '../launch/codeServer';
-import { ensureHostDeps, ROOT } from '../launch/hostDeps';
+import { ensureHostDeps } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from './sampleFiles';
+import { linkExtension, sandboxServerOptions } from './server';
 
 async function main(): Promise<void> {
   ensureHostDeps();
@@ -21,12 +22,10 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-sandbox-'));
   const workspace = writeSampleFiles(path.join(dataDir, 'workspace'));
   writeQuietUserSettings(dataDir);
-  const server = await startCodeServer({
-    dataDir,
-    // The extension reads these two variables; a repository's settings cannot set them.
-    env: { NOTION_ASSETS_API_BASE_URL: emulator.url, NOTION_ASSETS_TOKEN: DEFAULT_TOKEN },
-  });
-  const payload = [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']];
+  linkExtension(dataDir);
+  // The extension reads these two variables; a repository's settings cannot set them.
+  const server = await startCodeServer(sandboxServerOptions(dataDir, { NOTION_ASSETS_API_BASE_URL: emulator.url, NOTION_ASSETS_TOKEN: DEFAULT_TOKEN }));
+  const payload = [['skipWelcome', 'true']];
   const url = `${server.origin}/?folder=${server.remote(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log(`
 Notion Assets sandbox is running.
@@ -41,6 +40,8 @@ Notion Assets sandbox is running.
 Try: right-click screenshot.png → Notion → Set as Page Cover → type "Gallery" → Enter,
 then open the Notion Assets view in the activity bar. Or F1 → "Notion: Paste Image to
 Notion…" and press Ctrl+V with a screenshot on the clipboard (over 5 MiB: Shrink to Fit).
+The extension is this checkout (linked into the server's extensions folder): after
+\`npm run build\` (or with \`npm run watch\` running), F1 → "Developer: Reload Window" loads it.
 Ctrl+C stops everything.
 `);
   let closing = false;
