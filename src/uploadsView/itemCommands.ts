@@ -11,7 +11,7 @@ import type { Services } from '../common/services';
 import { askTarget } from '../pickers/targetPicker';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
-import { notionPageUrl } from '../ui/format';
+import { openPage } from '../ui/openPage';
 import { attachedPages } from './item';
 
 const FINISHED: ReadonlySet<UploadState> = new Set(['attached', 'expired', 'failed', 'cancelled']);
@@ -96,9 +96,7 @@ export class ItemCommands {
     const pageId = pages.length === 1 ? pages[0] : (await vscode.window.showQuickPick(
       pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: `Pages "${r.filename}" is attached to` }))?.pageId;
     if (!pageId) return undefined;
-    const url = notionPageUrl(pageId);
-    await vscode.env.openExternal(vscode.Uri.parse(url));
-    return url;
+    return openPage(pageId);
   }
 
   /** GET file_uploads/{id} for each chosen upload and store what Notion says. */
@@ -156,7 +154,7 @@ export class ItemCommands {
       : `Retried ${what}: now on ${pages.length === 1 ? title(pages[0]) : `${pages.length} pages`}.`;
     const open = pages.length === 1 ? ['Open Page'] : [];
     void vscode.window.showInformationMessage(text, ...open).then((t) => {
-      if (t === 'Open Page') void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pages[0])));
+      if (t === 'Open Page') void openPage(pages[0]);
     });
   }
 
