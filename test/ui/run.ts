@@ -14,6 +14,7 @@ import { DEFAULT_TOKEN, startEmulator } from '../emulator/index';
 import { openWorkbench, startCodeServer } from '../launch/codeServer';
 import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
+import { pageViewScenario } from './scenarios/pageView';
 import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -201,6 +202,7 @@ async function main(): Promise<number> {
     await pasteThroughPanel(page);
     const galleryBlocks = await blockTypes(emulator.url, ids.galleryPageId);
     assert.ok(galleryBlocks.includes('image'), `the pasted image is a block on Gallery (${galleryBlocks.join(', ')})`);
+    await pageViewScenario(page, emulator, ids.galleryPageId, shot);
 
     step('reload the window: the history is still there');
     await page.waitForTimeout(1500); // history saves are coalesced (500 ms)
