@@ -373,7 +373,8 @@ function askUrl(title: string, prompt: string): Thenable<string | undefined> {
   // Against the local emulator (sandbox, tests) http links work too: the core's own rule.
   const http = httpLinksAllowedNow();
   return vscode.window.showInputBox({
-    title, prompt, placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
+    title, prompt: http ? `${prompt} http:// works too here: the API address is this machine (the emulator).` : prompt,
+    placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
     validateInput: (v) => {
       try {
         const u = new URL(v.trim());

@@ -208,7 +208,7 @@ export class UploadService {
    * stays in memory, for this import only), so retry(key) can redo only a link without one.
    */
   async importFromUrl(url: string, opts: ImportOptions = {}): Promise<FileUpload> {
-    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls !== false && httpLinksAllowed(this.client.baseUrl));
+    const parsed = checkHttpsUrl(url, this.httpLinks());
     const filename = opts.filename ?? filenameFromUrl(parsed);
     // Without an extension Notion infers the type from the response's Content-Type.
     if (extensionOf(filename) && !categoryOf(filename)) throw unsupportedExtension(url, filename);
@@ -279,10 +279,15 @@ export class UploadService {
     }
   }
 
+  /** Plain http import/link URLs: only against a loopback API (the emulator), unless turned off. */
+  private httpLinks(): boolean {
+    return this.options.allowHttpUrls !== false && httpLinksAllowed(this.client.baseUrl);
+  }
+
   /** Links an https URL (type `external`) to the same targets, without uploading anything. */
   async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
     checkTargetInput(target);
-    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls !== false && httpLinksAllowed(this.client.baseUrl));
+    const parsed = checkHttpsUrl(url, this.httpLinks());
     const slot = this.reserve(target);
     try {
       return await this.attachLink(url, parsed, target, slot, signal);
