@@ -9,6 +9,7 @@ import { describeActivation, measureActivation, type ActivationTimes } from './c
 import type { FeatureContext } from './common/context';
 import { Log } from './common/log';
 import { Services } from './common/services';
+import { providePageUrls } from './ui/openPage';
 import { historySize } from './common/settings';
 import { registerPageFiles, type PageFilesApi } from './pageFiles/register';
 import { GlobalStateHistoryStore } from './storage/historyStore';
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const version = String(context.extension.packageJSON.version ?? 'dev');
   const services = new Services(tokens, history, log, version, offerToken);
   const ctx: FeatureContext = { extension: context, log, tokens, history, recents: new RecentTargets(context.globalState), services };
-  context.subscriptions.push(log, tokens, history, services);
+  context.subscriptions.push(log, tokens, history, services, providePageUrls((id) => services.pageUrl(id)));
 
   // Test runs only: the paste and shrink pages answer test.* messages (a synthetic paste, state).
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test;

@@ -81,6 +81,17 @@ export class Services extends Disposable {
     return (await this.connect()).service;
   }
 
+  /** The page's `url` as the API gives it (Open Page); undefined without a token or an answer, never asking for one. */
+  async pageUrl(pageId: string): Promise<string | undefined> {
+    if (!(await this.tokens.get())) return undefined;
+    try {
+      const { url } = await (await this.connect()).client.getPage(pageId);
+      return typeof url === 'string' ? url : undefined;
+    } catch {
+      return undefined; // offline, unshared: the link from the id still names the page
+    }
+  }
+
   /** True when an upload with this key runs in this window. */
   isRunning(key: string): boolean {
     return [this.connected?.service, ...this.retired].some((s) => s?.isRunning(key));
@@ -115,14 +126,11 @@ export class Services extends Disposable {
     const client = this.createClient(found.token);
     const { UploadService } = loadCore();
     const t = transferSettings();
-    const local = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(client.baseUrl);
     const service = new UploadService(client, {
       history: this.history,
       partSizeBytes: t.partSizeBytes,
       concurrency: t.concurrency,
       dedupe: t.dedupe,
-      // Imports from http:// only against a local emulator (the sandbox and tests).
-      allowHttpUrls: local,
       // A symlink leading outside these is read only after the user's yes (outsideLinks.ts).
       workspaceFolders: workspaceFolderPaths,
     });

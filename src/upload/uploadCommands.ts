@@ -14,7 +14,8 @@ import { Dismissed, need, runCommand, withCancellableProgress } from '../ui/comm
 import type { PickedPage } from '../pickers/pagePicker';
 import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
-import { defaultTarget, transferSettings } from '../common/settings';
+import { connectionSettings, defaultTarget, transferSettings } from '../common/settings';
+import { httpLinksAllowed } from '../core/notion/origin';
 import { askBlock } from '../pickers/blockPicker';
 import { confirmReplacing } from './confirmReplacing';
 import { askGrouping, askNewPageParent, askNewPageProperty, askNewPageTitle } from '../pickers/newPagePicker';
@@ -24,7 +25,7 @@ import { showPlaced } from '../ui/placedNotice';
 import { confirmOutsideLinks } from './outsideLinks';
 import { diskRefusals } from './diskRefusals';
 import { placedMessage, placementTitle, progressTitle } from '../ui/placementText';
-import { notionPageUrl } from '../ui/format';
+import { openPage } from '../ui/openPage';
 import { fitToLimit, type ImageShrinker, type TemporarySource } from './oversizedImages';
 import { refuseUntitled, sentVersionNote, settleUnsaved, type SentVersion } from './unsavedChanges';
 
@@ -211,7 +212,7 @@ export class UploadCommands {
       retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
-      successActions: [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(created.length === 1 ? created[0] : page.id))) }],
+      successActions: [{ title: 'Open Page', run: () => openPage(created.length === 1 ? created[0] : page.id) }],
     });
     return {
       pageId: page.id,
@@ -295,7 +296,7 @@ export class UploadCommands {
       },
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
-      successActions: target ? [{ title: 'Open Page', run: () => vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(page.id))) }] : [],
+      successActions: target ? [{ title: 'Open Page', run: () => openPage(page.id) }] : [],
     });
     return toResult(uris, report, page, placement);
   }
@@ -381,17 +382,28 @@ export class UploadCommands {
 }
 
 function askUrl(title: string, prompt: string): Thenable<string | undefined> {
+  // Against the local emulator (sandbox, tests) http links work too: the core's own rule.
+  const http = httpLinksAllowedNow();
   return vscode.window.showInputBox({
-    title, prompt, placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
+    title, prompt: http ? `${prompt} http:// works too here: the API address is this machine (the emulator).` : prompt,
+    placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
     validateInput: (v) => {
       try {
         const u = new URL(v.trim());
-        return u.protocol === 'https:' ? undefined : 'Notion accepts https URLs only';
+        return u.protocol === 'https:' || (http && u.protocol === 'http:') ? undefined : 'Notion accepts https URLs only';
       } catch {
         return 'Enter a full URL (https://…)';
       }
     },
   }).then((v) => v?.trim() || undefined);
+}
+
+function httpLinksAllowedNow(): boolean {
+  try {
+    return httpLinksAllowed(connectionSettings().baseUrl);
+  } catch {
+    return false; // a bad API address is reported when the command connects
+  }
 }
 
 function toResult(uris: vscode.Uri[], report: BatchReport<Outcome>, page: PickedPage, placement: PlacementChoice): UploadCommandResult {

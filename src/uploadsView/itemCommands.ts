@@ -12,7 +12,7 @@ import { askTarget } from '../pickers/targetPicker';
 import { confirmReplacing } from '../upload/confirmReplacing';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
-import { notionPageUrl } from '../ui/format';
+import { openPage } from '../ui/openPage';
 import { attachedPages } from './item';
 import { refreshSummary } from './refreshSummary';
 
@@ -99,9 +99,7 @@ export class ItemCommands {
     const pageId = pages.length === 1 ? pages[0] : (await vscode.window.showQuickPick(
       pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: `Pages "${r.filename}" is attached to` }))?.pageId;
     if (!pageId) return undefined;
-    const url = notionPageUrl(pageId);
-    await vscode.env.openExternal(vscode.Uri.parse(url));
-    return url;
+    return openPage(pageId);
   }
 
   /**
@@ -168,7 +166,7 @@ export class ItemCommands {
       : `Retried ${what}: now on ${pages.length === 1 ? title(pages[0]) : `${pages.length} pages`}.`;
     const open = pages.length === 1 ? ['Open Page'] : [];
     void vscode.window.showInformationMessage(text, ...open).then((t) => {
-      if (t === 'Open Page') void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pages[0])));
+      if (t === 'Open Page') void openPage(pages[0]);
     });
   }
 

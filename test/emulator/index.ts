@@ -27,7 +27,7 @@ import { BlockInput } from './workspace/blockInput';
 import { FileObjects } from './workspace/fileObjects';
 import type { PageRecord, PropertyType } from './workspace/records';
 import type { NotionVersion } from './versions';
-import { Renderer } from './workspace/render';
+import { notionPageUrl, Renderer } from './workspace/render';
 import { Comments } from './workspace/comments';
 import { Workspace } from './workspace/store';
 import type { World } from './world';
@@ -60,6 +60,9 @@ export interface EmulatorOptions {
   /** Default true. False (benchmarks): new uploads record their sizes but not their bytes: no part
    * files, no SHA-256, nothing to download; every rule (sizes, part counts, types) still applies. */
   storeUploadBytes?: boolean;
+  /** Default false: pages' `url` is Notion's (https://www.notion.so/<slug>-<id>), as recorded. True
+   * (the sandbox): this emulator's read-only HTML view, <emulator>/pages/<id> (pageView.ts). */
+  pageViewUrls?: boolean;
   /** Default false: behave as recorded. True: also enforce the rules only the docs state (a part's
    * name and type agree with the upload, content_type fits the extension, 5 MiB minimum at send,
    * single part ≤ 20,000,000 bytes). */
@@ -78,6 +81,9 @@ export interface Emulator {
   /** For uploads created from now on (see `storeUploadBytes`). */
   setStoreUploadBytes(on: boolean): void;
   setDocRules(on: boolean): void;
+  setPageViewUrls(on: boolean): void;
+  /** Serves `bytes` at /samples/<name> (GET and HEAD) and returns that URL (an import source without network). */
+  addSample(name: string, contentType: string, bytes: Buffer): string;
   seed: {
     page(p: { title: string; parentPageId?: string; cover?: unknown; icon?: unknown; sharedWith?: string[] }): { id: string };
     database(d: { title: string; parentPageId?: string; properties: Record<string, PropertyType>; sharedWith?: string[] }): { id: string };
@@ -109,6 +115,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     allowHttpImports: opts.allowHttpImports ?? false,
     importChecksAtCreate: opts.importChecksAtCreate ?? false,
     latencyMs: opts.latencyMs ?? 0,
+    pageViewUrls: opts.pageViewUrls ?? false,
   };
   const signer = new UrlSigner(() => settings.baseUrl, clock);
   const uploads = new UploadStore(clock, tmpDir);
@@ -122,11 +129,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     uploads,
     workspace,
     files,
-    render: new Renderer(workspace, files, clock),
+    render: new Renderer(workspace, files, clock, (id, slug) =>
+      settings.pageViewUrls ? `${settings.baseUrl}/pages/${id.replace(/-/g, '')}` : notionPageUrl(id, slug)),
     blockInput: new BlockInput(files),
     signer,
     importer: new Importer(clock),
     comments: new Comments(clock, signer),
+    samples: new Map(),
     settings,
   };
   const router = new Router();
@@ -172,6 +181,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setImportChecksAtCreate: (on) => void (settings.importChecksAtCreate = on),
     setStoreUploadBytes: (on) => void (uploads.keepBytes = on),
     setDocRules: (on) => void (uploads.docRules = on),
+    setPageViewUrls: (on) => void (settings.pageViewUrls = on),
+    addSample(name, contentType, bytes) {
+      world.samples.set(name, { contentType, bytes });
+      return `${settings.baseUrl}/samples/${encodeURIComponent(name)}`;
+    },
     seed: {
       page(p) {
         const rec = workspace.addPage(p);

@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { readJsonBody } from './body';
 import type { RequestContext } from './context';
 import { serveDownload } from './downloads';
+import { PAGE_VIEW_PATH, servePageView } from './pageView';
+import { serveSample } from './samples';
 import { DEFAULT_CODE_FOR_STATUS, NotionError } from './errors';
 import type { Faults, FaultSpec } from './faults';
 import { newId } from './ids';
@@ -87,6 +89,18 @@ async function handle(p: Pipeline, req: http.IncomingMessage, res: http.ServerRe
   if (fault && (await applyFault(fault, req, res, entry, done))) return;
   const drop = fault?.dropConnection === true;
   if (w.settings.latencyMs > 0) await sleep(w.settings.latencyMs);
+
+  // Emulator conveniences outside the API (/v1/): a page's HTML view, the sandbox's sample files.
+  if (PAGE_VIEW_PATH.test(url.pathname)) {
+    servePageView(w, req, res, url);
+    done(res.statusCode);
+    return;
+  }
+  if (url.pathname.startsWith('/samples/')) {
+    serveSample(w, req, res, url);
+    done(res.statusCode);
+    return;
+  }
 
   if (url.pathname.startsWith('/files/')) {
     await serveDownload(w, req, res, url, drop);

@@ -2,6 +2,7 @@
 import type { Bots } from './bots';
 import type { Clock } from './clock';
 import type { Importer } from './importer';
+import type { Sample } from './samples';
 import type { UrlSigner } from './signedUrls';
 import type { UploadStore } from './uploads/store';
 import type { Comments } from './workspace/comments';
@@ -21,5 +22,7 @@ export interface World {
   signer: UrlSigner;
   importer: Importer;
   comments: Comments;
-  settings: { baseUrl: string; uploadUrlBase?: string; allowHttpImports: boolean; importChecksAtCreate: boolean; latencyMs: number };
+  /** Files served at /samples/<name> (samples.ts). */
+  samples: Map<string, Sample>;
+  settings: { baseUrl: string; uploadUrlBase?: string; allowHttpImports: boolean; importChecksAtCreate: boolean; latencyMs: number; pageViewUrls: boolean };
 }

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, NODE24, SERVER_MAIN } from './hostDeps';
+import { startLocalLinks } from './localLinks';
 
 export interface CodeServer {
   port: number;
@@ -18,24 +19,45 @@ export interface CodeServer {
   close(): Promise<void>;
 }
 
-export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<CodeServer> {
+export interface CodeServerOptions {
+  env?: NodeJS.ProcessEnv;
+  dataDir?: string;
+  /** Default true (the test tiers drive the workbench through it). The workbench then shows no
+   * notification toasts, only the bell: the sandbox, which is for people, turns it off. */
+  smokeTestDriver?: boolean;
+}
+
+/** The server's command line (after the Node binary), for a data dir: what startCodeServer runs. */
+export function codeServerArgs(dataDir: string, opts: Pick<CodeServerOptions, 'smokeTestDriver'> = {}): string[] {
+  return [
+    SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--without-connection-token',
+    '--accept-server-license-terms', '--disable-telemetry',
+    ...(opts.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
+    '--user-data-dir', path.join(dataDir, 'ud'), '--server-data-dir', path.join(dataDir, 'sd'),
+    '--extensions-dir', path.join(dataDir, 'ext'),
+  ];
+}
+
+/** The server's environment: no marketplace; links to this machine through `proxyTemplate` (localLinks.ts). */
+export function codeServerEnv(proxyTemplate: string, env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // An empty gallery turns the marketplace off: tests never look up open-vsx.org (no network here anyway).
+    EXTENSIONS_GALLERY: '{}',
+    VSCODE_PROXY_URI: proxyTemplate,
+    ...env,
+  };
+}
+
+export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-host-'));
-  const child: ChildProcess = spawn(
-    NODE24,
-    [
-      SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--without-connection-token',
-      '--accept-server-license-terms', '--disable-telemetry', '--enable-smoke-test-driver',
-      '--user-data-dir', path.join(dataDir, 'ud'), '--server-data-dir', path.join(dataDir, 'sd'),
-      '--extensions-dir', path.join(dataDir, 'ext'),
-    ],
-    {
-      // An empty gallery turns the marketplace off: tests never look up open-vsx.org (no network here anyway).
-      env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...opts.env },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const links = await startLocalLinks();
+  const child: ChildProcess = spawn(NODE24, codeServerArgs(dataDir, opts), {
+    env: codeServerEnv(links.template, opts.env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`VS Code server did not start in 60 s:\n${output.join('\n')}`)), 60_000);
@@ -55,6 +77,9 @@ export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?:
       clearTimeout(timer);
       reject(new Error(`VS Code server exited with ${code}:\n${output.join('\n')}`));
     });
+  }).catch(async (e: unknown) => {
+    await links.close();
+    throw e;
   });
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -73,6 +98,7 @@ export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?:
         await exited;
         clearTimeout(t);
       }
+      await links.close();
       if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -16,6 +16,7 @@ import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
 import { tokenStepTicked } from './walkthrough';
 import { cancelBigUpload } from './scenarios/cancelUpload';
+import { pageViewScenario } from './scenarios/pageView';
 import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -203,6 +204,7 @@ async function main(): Promise<number> {
     await pasteThroughPanel(page);
     const galleryBlocks = await blockTypes(emulator.url, ids.galleryPageId);
     assert.ok(galleryBlocks.includes('image'), `the pasted image is a block on Gallery (${galleryBlocks.join(', ')})`);
+    await pageViewScenario(page, emulator, ids.galleryPageId, shot);
 
     await cancelBigUpload(page, { emulator, workspace, galleryPageId: ids.galleryPageId });
 

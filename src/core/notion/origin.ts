@@ -21,6 +21,19 @@ export function normaliseBaseUrl(baseUrl: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * Whether import and link URLs may be plain http: only when the API base itself is on this
+ * machine (the local emulator of the sandbox and tests, which can fetch its own http files).
+ * Notion itself fetches only https, so against any other API every http link is refused early.
+ */
+export function httpLinksAllowed(baseUrl: string): boolean {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(baseUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** True when `candidate` is an absolute URL under `baseUrl` (same scheme, host and port, and path prefix). */
 export function isOnApiOrigin(candidate: string, baseUrl: string): boolean {
   let url: URL;

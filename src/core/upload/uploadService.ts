@@ -7,6 +7,7 @@ import { LINK_QUERY_NOT_KEPT } from '../history/redactRecord';
 import type { AttachmentRecord, UploadRecord } from '../history/types';
 import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
 import type { NotionApi } from '../notion/api';
+import { httpLinksAllowed } from '../notion/origin';
 import { redactUrl } from '../notion/redact';
 import type { FileUpload, MediaBlockType, Page } from '../notion/types';
 import { attachFile, findOnTarget, type AttachContext, type AttachJob, type FileRef } from './attach';
@@ -33,8 +34,9 @@ export interface UploadServiceConfig extends UploadServiceOptions {
   history?: UploadHistory;
   /** Minimum time between progress reports (default 100 ms). */
   progressIntervalMs?: number;
-  /** Allow http:// import/link URLs (tests against the local emulator only). */
-  allowHttpUrls?: boolean;
+  /** False refuses http:// import/link URLs even against a loopback API (tests of the https-only
+   * path). It cannot allow them elsewhere: see httpLinksAllowed. */
+  allowHttpUrls?: false;
   /** Polling of external imports. */
   importPoll?: Omit<PollOptions, 'signal'>;
 }
@@ -210,7 +212,7 @@ export class UploadService {
    * stays in memory, for this import only), so retry(key) can redo only a link without one.
    */
   async importFromUrl(url: string, opts: ImportOptions = {}): Promise<FileUpload> {
-    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const parsed = checkHttpsUrl(url, this.httpLinks());
     const filename = opts.filename ?? filenameFromUrl(parsed);
     // Without an extension Notion infers the type from the response's Content-Type.
     if (extensionOf(filename) && !categoryOf(filename)) throw unsupportedExtension(url, filename);
@@ -286,10 +288,15 @@ export class UploadService {
     }
   }
 
+  /** Plain http import/link URLs: only against a loopback API (the emulator), unless turned off. */
+  private httpLinks(): boolean {
+    return this.options.allowHttpUrls !== false && httpLinksAllowed(this.client.baseUrl);
+  }
+
   /** Links an https URL (type `external`) to the same targets, without uploading anything. */
   async attachExternal(url: string, target: AttachTarget, signal?: AbortSignal): Promise<{ blockId?: string }> {
     checkTargetInput(target);
-    const parsed = checkHttpsUrl(url, this.options.allowHttpUrls);
+    const parsed = checkHttpsUrl(url, this.httpLinks());
     const slot = this.reserve(target);
     try {
       return await this.attachLink(url, parsed, target, slot, signal);

@@ -6,6 +6,11 @@ import type { BlockRecord, DatabaseRecord, PageRecord, PropertyValue } from './r
 import { plainText, renderRichText, type TextItem } from './richText';
 import type { Workspace } from './store';
 
+/** Recorded (pages_retrieve): https://www.notion.so/<Title-slug>-<32 hex>. */
+export function notionPageUrl(id: string, slug: string): string {
+  return `https://www.notion.so/${slug ? `${slug}-` : ''}${id.replace(/-/g, '')}`;
+}
+
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'pdf', 'file'] as const;
 
 export class Renderer {
@@ -13,6 +18,8 @@ export class Renderer {
     private readonly ws: Workspace,
     private readonly files: FileObjects,
     private readonly clock: Clock,
+    /** The page's `url` from its id and title slug; default Notion's, as recorded. */
+    private readonly pageUrl: (id: string, slug: string) => string = notionPageUrl,
   ) {}
 
   private meta(r: { id: string; createdMs: number; lastEditedMs: number; createdBy: string; lastEditedBy: string; inTrash: boolean }, v: NotionVersion) {
@@ -56,7 +63,7 @@ export class Renderer {
       parent,
       is_locked: false,
       properties,
-      url: `https://www.notion.so/${slug ? `${slug}-` : ''}${p.id.replace(/-/g, '')}`,
+      url: this.pageUrl(p.id, slug),
       public_url: null,
     };
   }

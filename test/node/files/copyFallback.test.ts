@@ -77,7 +77,7 @@ test('an http link Notion refuses at create (400) is re-uploaded instead', async
 });
 
 test('an upload service that imports only https links re-uploads without trying', async () => {
-  const strict = new PageFilesService({ api: env.client, uploads: new UploadService(env.client), now: () => env.emu.clock.now() });
+  const strict = new PageFilesService({ api: env.client, uploads: new UploadService(env.client, { allowHttpUrls: false }), now: () => env.emu.clock.now() });
   const { from } = await copyReuploads('Target https-only', strict);
   const created = since(from).filter((r) => r.method === 'POST' && r.path === '/v1/file_uploads');
   assert.deepEqual(created.map((r) => r.status), [200], 'only the re-upload was created');
@@ -140,7 +140,7 @@ test('a dead source link fails cleanly: clear error without signature, nothing a
 test('a file over the workspace limit is not downloaded for a re-upload that would be refused too', async () => {
   env.emu.addToken('ntn_small_workspace', { maxFileUploadSizeBytes: 10_000 });
   const client = new NotionClient({ token: 'ntn_small_workspace', baseUrl: env.emu.url, limiter: false });
-  const uploads = new UploadService(client, { allowHttpUrls: true, importPoll: { initialDelayMs: 20, maxDelayMs: 50 } });
+  const uploads = new UploadService(client, { importPoll: { initialDelayMs: 20, maxDelayMs: 50 } });
   const small = new PageFilesService({ api: client, uploads, now: () => env.emu.clock.now() });
   const target = newPage('Target too large');
   const from = env.emu.requests.length;

@@ -32,7 +32,6 @@ export async function openFilesEnv(opts: { emulator?: EmulatorOptions } = {}): P
   const uploads = new UploadService(client, {
     history,
     progressIntervalMs: 0,
-    allowHttpUrls: true,
     importPoll: { initialDelayMs: 20, maxDelayMs: 50, timeoutMs: 10_000 },
   });
   const files = new PageFilesService({ api: client, uploads, identifyUpload: identifyFromHistory(history), now: () => emu.clock.now() });

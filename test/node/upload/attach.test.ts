@@ -94,7 +94,9 @@ test('external links attach directly for https URLs, without an upload', async (
   assert.equal(kids[0].type, 'video');
   assert.equal(kids[0].id, blockId);
   assert.equal(env.emu.requests.filter((r) => r.path === '/v1/file_uploads').length, creates);
-  await assert.rejects(env.service.attachExternal('http://example.com/a.png', { pageId: page, as: 'cover' }), /only https:\/\//);
+  // Against this loopback emulator http links are allowed (httpLinksAllowed); the https-only path as against Notion:
+  const httpsOnly = new UploadService(env.client, { allowHttpUrls: false });
+  await assert.rejects(httpsOnly.attachExternal('http://example.com/a.png', { pageId: page, as: 'cover' }), /only https:\/\//);
   await assert.rejects(env.service.attachExternal('https://example.com/doc.pdf', { pageId: page, as: 'icon' }), /cannot be a page icon/);
 });
 

@@ -14,7 +14,7 @@ const body = randomBytes(64_000);
 const sha = createHash('sha256').update(body).digest('hex');
 
 before(async () => {
-  env = await openEnv({ emulator: { allowHttpImports: true }, service: { allowHttpUrls: true, importPoll: { initialDelayMs: 20, maxDelayMs: 100 } } });
+  env = await openEnv({ emulator: { allowHttpImports: true }, service: { importPoll: { initialDelayMs: 20, maxDelayMs: 100 } } });
   server = createServer((req, res) => {
     if (req.url === '/pic.png') {
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length });

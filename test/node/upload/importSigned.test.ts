@@ -21,7 +21,7 @@ let base: string;
 const served = new Map<string, { signed: boolean }>();
 
 before(async () => {
-  env = await openEnv({ emulator: { allowHttpImports: true }, service: { allowHttpUrls: true, importPoll: { initialDelayMs: 20, maxDelayMs: 100 } } });
+  env = await openEnv({ emulator: { allowHttpImports: true }, service: { importPoll: { initialDelayMs: 20, maxDelayMs: 100 } } });
   server = createServer((req, res) => {
     const u = new URL(req.url!, 'http://x');
     const route = served.get(u.pathname);

@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { openEnv, randomFile, type Env } from './helpers';
+import { UploadService } from '../../../src/core/upload/uploadService';
 import { downloadToFile } from '../../../src/core/files/download';
 import { CopyFailedError } from '../../../src/core/files/copy';
 import { closeFileHostConnections } from '../../../src/core/files/fileHost';
@@ -49,12 +50,14 @@ test('a token pasted where the page link belongs is in no message or field', asy
 
 test('the http:// import refusal shows the link without its signed query', async () => {
   const url = `http://files.example.com/bucket/report.pdf?${SIGNED}`;
-  await assert.rejects(env.service.importFromUrl(url), (e: unknown) => {
+  // Refused as against Notion (this emulator is loopback, where http links are allowed).
+  const httpsOnly = new UploadService(env.client, { allowHttpUrls: false });
+  await assert.rejects(httpsOnly.importFromUrl(url), (e: unknown) => {
     assert.match((e as Error).message, /^http:\/\/files\.example\.com\/bucket\/report\.pdf\?…: only https:\/\/ links/);
     assertClean(e);
     return true;
   });
-  await assert.rejects(env.service.attachExternal(url, { pageId: env.emu.seed.page({ title: 'L' }).id, as: 'block' }), (e: unknown) => (assertClean(e), true));
+  await assert.rejects(httpsOnly.attachExternal(url, { pageId: env.emu.seed.page({ title: 'L' }).id, as: 'block' }), (e: unknown) => (assertClean(e), true));
 });
 
 test('a download error keeps the link without its query in its url field, message and stack', async () => {
