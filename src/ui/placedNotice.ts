@@ -5,7 +5,7 @@ import { notionPageUrl } from './format';
 import { redactShown } from '../common/log';
 
 export function showPlaced(text: string, pageId: string): void {
-  void vscode.window.showInformationMessage(redactShown(text), 'Open Page').then((t) => {
-    if (t === 'Open Page') void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pageId)));
+  void vscode.window.showInformationMessage(redactShown(text), vscode.l10n.t('Open Page')).then((t) => {
+    if (t === vscode.l10n.t('Open Page')) void vscode.env.openExternal(vscode.Uri.parse(notionPageUrl(pageId)));
   });
 }

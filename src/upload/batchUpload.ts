@@ -85,11 +85,11 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
     void p.then((t) => actions.find((a) => a.title === t)?.run());
   // Cancelled files are named wherever the batch ended (Cancel button or the Uploads view).
   const cancelledNames = namesOf(report.outcomes.filter((o) => !o.ok && o.cancelled).map((o) => o.job.label));
-  const cancelled = report.cancelled ? ` Cancelled, nothing attached: ${cancelledNames}.` : '';
+  const cancelled = report.cancelled ? vscode.l10n.t(' Cancelled, nothing attached: {0}.', cancelledNames) : '';
 
   if (failures.length === 0) {
     if (report.succeeded === 0) {
-      void vscode.window.showInformationMessage(redactShown(`Upload cancelled: ${cancelledNames} (nothing was attached).`));
+      void vscode.window.showInformationMessage(redactShown(vscode.l10n.t('Upload cancelled: {0} (nothing was attached).', cancelledNames)));
       return;
     }
     const actions = opts.successActions ?? [];
@@ -98,8 +98,8 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   }
   // A refusal of a value that cannot change (a caption too long, a type Notion refuses) is not retried.
   const retryable = failures.filter((f) => !isPermanentRefusal(f.error));
-  const retry = retryable.length ? [{ title: 'Retry Failed', run: () => opts.retry(retryable.map((f) => f.job)) }] : [];
-  const showLog = { title: 'Show Log', run: opts.showLog };
+  const retry = retryable.length ? [{ title: vscode.l10n.t('Retry Failed'), run: () => opts.retry(retryable.map((f) => f.job)) }] : [];
+  const showLog = { title: vscode.l10n.t('Show Log'), run: opts.showLog };
   if (total === 1) {
     const actions = [...errorActions(failures[0].error), ...retry, showLog];
     pick(vscode.window.showErrorMessage(redactShown(`${failures[0].job.label}: ${errorText(failures[0].error)}`), ...actions.map((a) => a.title)), actions);
@@ -107,10 +107,10 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   }
   // Several: the count, then each file's reason (the first few), so the cause is visible without the log.
   const reasons = failures.slice(0, 3).map((f) => `${f.job.label}: ${errorText(f.error)}`).join(' · ');
-  const more = failures.length > 3 ? ` · and ${failures.length - 3} more (see the log)` : '';
+  const more = failures.length > 3 ? vscode.l10n.t(' · and {0} more (see the log)', failures.length - 3) : '';
   const actions = [...errorActions(failures[0].error), ...retry, showLog];
   pick(
-    vscode.window.showWarningMessage(redactShown(`${failures.length} of ${total} failed. ${reasons}${more}${cancelled}`), ...actions.map((a) => a.title)),
+    vscode.window.showWarningMessage(redactShown(vscode.l10n.t('{0} of {1} failed. {2}{3}{4}', failures.length, total, reasons, more, cancelled)), ...actions.map((a) => a.title)),
     actions,
   );
 }
@@ -118,5 +118,5 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
 /** `"a.png", "b.png" and 3 more`. */
 function namesOf(labels: string[], max = 4): string {
   const shown = labels.slice(0, labels.length > max ? max - 1 : max).map((l) => `"${l}"`).join(', ');
-  return labels.length > max ? `${shown} and ${labels.length - (max - 1)} more` : shown;
+  return labels.length > max ? vscode.l10n.t('{0} and {1} more', shown, labels.length - (max - 1)) : shown;
 }

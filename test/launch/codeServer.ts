@@ -18,7 +18,7 @@ export interface CodeServer {
   close(): Promise<void>;
 }
 
-export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<CodeServer> {
+export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?: string; locale?: string } = {}): Promise<CodeServer> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'notion-assets-host-'));
   const child: ChildProcess = spawn(
@@ -28,6 +28,7 @@ export async function startCodeServer(opts: { env?: NodeJS.ProcessEnv; dataDir?:
       '--accept-server-license-terms', '--disable-telemetry', '--enable-smoke-test-driver',
       '--user-data-dir', path.join(dataDir, 'ud'), '--server-data-dir', path.join(dataDir, 'sd'),
       '--extensions-dir', path.join(dataDir, 'ext'),
+      ...(opts.locale ? ['--locale', opts.locale] : []),
     ],
     {
       // An empty gallery turns the marketplace off: tests never look up open-vsx.org (no network here anyway).
@@ -94,6 +95,13 @@ export async function openWorkbench(
     extensionTestsPath?: string;
     onLog?: (type: string, args: unknown[]) => void;
     viewport?: { width: number; height: number };
+    /**
+     * The workbench's display language. The server (`--locale`) would name it in the NLS script
+     * of an installed language pack; offline there is none, so the page sets the global that
+     * script sets, before the workbench loads. VS Code's own UI stays English; the extension
+     * host runs with `vscode.env.language` = this and extensions load their bundles for it.
+     */
+    language?: string;
   },
 ): Promise<Workbench> {
   const { chromium } = await import('playwright-core');
@@ -105,6 +113,11 @@ export async function openWorkbench(
   const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
   let settle!: (code: number) => void;
   const exitCode = new Promise<number>((r) => (settle = r));
+  if (opts.language) {
+    await page.addInitScript((language) => {
+      (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE = language;
+    }, opts.language);
+  }
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => opts.onLog?.(type, args));
   await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
   const payload: [string, string][] = [

@@ -1,5 +1,6 @@
 // Resolving and checking where a file goes, with reads only: the page exists and is shared,
 // the property exists, is of type `files`, sits on a database page and has room.
+import * as l10n from '@vscode/l10n';
 import { parseNotionId } from '../ids';
 import type { NotionApi } from '../notion/api';
 import type { Page } from '../notion/types';
@@ -24,7 +25,7 @@ export async function fetchTargetPage(client: NotionApi, pageId: string, shown: 
     const page = await client.getPage(pageId, { signal });
     if (page.object !== 'page') throw notAPage(shown);
     if (page.in_trash || page.archived) {
-      throw new UploadValidationError(shown, 'not-a-page', `${shown}: the page is in the trash; restore it before attaching files.`);
+      throw new UploadValidationError(shown, 'not-a-page', l10n.t('{0}: the page is in the trash; restore it before attaching files.', shown));
     }
     return page;
   } catch (err) {
@@ -39,8 +40,8 @@ function notAPage(shown: string, why?: string): UploadValidationError {
   return new UploadValidationError(
     shown,
     'not-a-page',
-    `${shown} is not a page the integration can see (it may be a block or a database, or not shared with the integration: ` +
-      `open it in Notion, ••• → Connections, add the integration).${why ? ` ${why}` : ''}`,
+    l10n.t('{0} is not a page the integration can see (it may be a block or a database, or not shared with the integration: open it in Notion, ••• → Connections, add the integration).', shown) +
+      (why ? ` ${why}` : ''),
   );
 }
 
@@ -67,8 +68,9 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'property-missing',
-      `Cannot put ${file} in property "${property}": the page has no such property` +
-        (names.length ? ` (its files properties: ${names.map((n) => `"${n}"`).join(', ')}).` : ' and no files property.'),
+      names.length
+        ? l10n.t('Cannot put {0} in property "{1}": the page has no such property (its files properties: {2}).', file, property, names.map((n) => `"${n}"`).join(', '))
+        : l10n.t('Cannot put {0} in property "{1}": the page has no such property and no files property.', file, property),
     );
   }
   if (value.type !== 'files') {
