@@ -68,7 +68,7 @@ export class PastePanel extends Disposable {
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(panel, m));
     panel.webview.html = panelHtml(panel.webview, this.media, {
-      mode: 'paste', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks,
+      mode: 'paste', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, language: vscode.env.language,
     });
   }
 

@@ -44,7 +44,7 @@ export class WebviewShrinker implements ImageShrinker {
     });
     const id = this.nextId++;
     const ready = nextMessage(panel, (m) => m.type === 'ready');
-    panel.webview.html = panelHtml(panel.webview, this.media, { mode: 'shrink', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, fileName: name, limitBytes });
+    panel.webview.html = panelHtml(panel.webview, this.media, { mode: 'shrink', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, language: vscode.env.language, fileName: name, limitBytes });
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Shrinking "{0}" to fit {1}…', name, formatBytes(limitBytes)) },
       async () => {

@@ -55,3 +55,20 @@ test('German keeps each English placeholder, codicon and setting name', () => {
   const same = Object.keys(en).filter((k) => de[k] === k && /[a-z]{3,} [a-z]{3,}/.test(k));
   assert.deepEqual(same, [], 'sentences left in English in the German bundle');
 });
+
+test('each walkthrough page has a German <name>.nls.de.md keeping its code spans and links', () => {
+  // VS Code's walkthrough reads media/x.nls.<language>.md before media/x.md (microsoft/vscode#123538).
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const pages: string[] = manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string } }[] }) =>
+    w.steps.flatMap((s) => (s.media.markdown ? [s.media.markdown] : [])));
+  assert.ok(pages.length >= 4, `found ${pages.length} walkthrough pages`);
+  const kept = (s: string) => [...s.matchAll(/`[^`]+`|\]\([^)]+\)/g)].map((m) => m[0]).sort();
+  for (const page of pages) {
+    const german = page.replace(/\.md$/, '.nls.de.md');
+    assert.ok(fs.existsSync(path.join(root, german)), `${german} exists`);
+    const en = fs.readFileSync(path.join(root, page), 'utf8');
+    const de = fs.readFileSync(path.join(root, german), 'utf8');
+    assert.deepEqual(kept(de), kept(en), `${german} keeps ${page}'s code spans and links`);
+    assert.notEqual(de.split('\n')[0], en.split('\n')[0], `${german} is worded in German`);
+  }
+});
