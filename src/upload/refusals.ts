@@ -67,12 +67,12 @@ export function refusalSummary(refused: readonly RefusedFile[], total: number): 
 
 /** Open-dialog filters from Notion's supported types. */
 export function openDialogFilters(imagesOnly: boolean): Record<string, string[]> {
-  if (imagesOnly) return { Images: [...SUPPORTED_EXTENSIONS.image] };
+  if (imagesOnly) return { [l10n.t('Images')]: [...SUPPORTED_EXTENSIONS.image] };
   return {
-    'Supported files': Object.values(SUPPORTED_EXTENSIONS).flat(),
-    Images: [...SUPPORTED_EXTENSIONS.image],
-    Video: [...SUPPORTED_EXTENSIONS.video],
-    Audio: [...SUPPORTED_EXTENSIONS.audio],
-    Documents: [...SUPPORTED_EXTENSIONS.document],
+    [l10n.t('Supported files')]: Object.values(SUPPORTED_EXTENSIONS).flat(),
+    [l10n.t('Images')]: [...SUPPORTED_EXTENSIONS.image],
+    [l10n.t('Video')]: [...SUPPORTED_EXTENSIONS.video],
+    [l10n.t('Audio')]: [...SUPPORTED_EXTENSIONS.audio],
+    [l10n.t('Documents')]: [...SUPPORTED_EXTENSIONS.document],
   };
 }

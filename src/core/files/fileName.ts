@@ -27,7 +27,7 @@ export function assertSafeFileName(name: string): void {
   if (SEPARATORS.test(name)) fail(l10n.t('a file name may not contain path separators (/ or \\)'));
   if (name === '.' || name === '..') fail('it names a directory, not a file');
   if (CONTROL.test(name)) fail(l10n.t('it contains control characters'));
-  if (WINDOWS_RESERVED_CHARS.test(name)) fail('it contains a character Windows forbids (< > : " | ? *)');
+  if (WINDOWS_RESERVED_CHARS.test(name)) fail(l10n.t('it contains a character Windows forbids (< > : " | ? *)'));
   if (WINDOWS_DEVICE.test(name)) fail(l10n.t('it is a device name Windows reserves'));
   if (/[. ]$/.test(name)) fail(l10n.t('it ends with a dot or a space'));
   if (Buffer.byteLength(name) > MAX_NAME_BYTES) fail(l10n.t('it is longer than {0} bytes', MAX_NAME_BYTES));

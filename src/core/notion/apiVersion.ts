@@ -8,7 +8,7 @@ import { NOTION_VERSIONS, type AppendPosition, type NotionVersion } from './type
 
 export function assertNotionVersion(v: string): NotionVersion {
   if ((NOTION_VERSIONS as readonly string[]).includes(v)) return v as NotionVersion;
-  throw new Error(`Unsupported Notion-Version "${v}": use one of ${NOTION_VERSIONS.join(', ')}.`);
+  throw new Error(l10n.t('Unsupported Notion-Version "{0}": use one of {1}.', v, NOTION_VERSIONS.join(', ')));
 }
 
 export function hasV2026Fields(v: NotionVersion): boolean {

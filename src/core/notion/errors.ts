@@ -30,13 +30,13 @@ export function humanMessage(status: number, code: string | undefined, notionMes
   const said = notionMessage ? l10n.t(' Notion said: {0}', notionMessage) : '';
   switch (code) {
     case 'unauthorized':
-      return 'Notion rejected the integration token (401 unauthorized). Check the token: set it again with "Notion: Set Token", and make sure the integration still exists.';
+      return l10n.t('Notion rejected the integration token (401 unauthorized). Check the token: set it again with "Notion: Set Token", and make sure the integration still exists.');
     case 'object_not_found':
       return l10n.t('Notion could not find the page, block or upload, or the integration has no access to it (404).{0} {1}', said, shareHint());
     case 'restricted_resource':
-      return `The integration is not allowed to do this (403 restricted_resource). Check its capabilities (read, update and insert content) in Notion's integration settings.${said}`;
+      return l10n.t('The integration is not allowed to do this (403 restricted_resource). Check its capabilities (read, update and insert content) in Notion\'s integration settings.{0}', said);
     case 'validation_error':
-      return `Notion rejected the request: ${notionMessage || 'validation_error'}`;
+      return l10n.t('Notion rejected the request: {0}', notionMessage || 'validation_error');
     case 'invalid_json':
     case 'invalid_request':
     case 'invalid_request_url':
@@ -46,7 +46,7 @@ export function humanMessage(status: number, code: string | undefined, notionMes
     case 'conflict_error':
       return l10n.t('Notion reported a conflict (409); the data changed or its storage failed during the request. Try again.{0}', said);
     case 'rate_limited':
-      return `Notion's rate limit was reached (429) and retries ran out. Wait a minute and try again.${said}`;
+      return l10n.t('Notion\'s rate limit was reached (429) and retries ran out. Wait a minute and try again.{0}', said);
     case 'internal_server_error':
     case 'bad_gateway':
     case 'service_unavailable':

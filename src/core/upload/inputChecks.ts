@@ -24,12 +24,12 @@ export function checkTargetInput(target: AttachTarget): string {
   if (!target || typeof target !== 'object') throw invalid(String(target), 'invalid-target', l10n.t('The target must be an object { pageId, as }.'));
   if (typeof target.pageId !== 'string') throw invalid(String(target.pageId), 'invalid-page-id', l10n.t('The target page must be given as a Notion link or id (a string).'));
   if (!PLACEMENTS.includes(target.as)) {
-    throw invalid(String(target.as), 'invalid-target', `"${String(target.as)}" is not a placement; use one of ${PLACEMENTS.join(', ')}.`);
+    throw invalid(String(target.as), 'invalid-target', l10n.t('"{0}" is not a placement; use one of {1}.', String(target.as), PLACEMENTS.join(', ')));
   }
   const pageId = resolvePageId(target);
   if (target.as === 'block') {
     if (target.blockType !== undefined && !BLOCK_TYPES.includes(target.blockType)) {
-      throw invalid(String(target.blockType), 'invalid-block-type', `"${String(target.blockType)}" is not a block type for files; use one of ${BLOCK_TYPES.join(', ')}.`);
+      throw invalid(String(target.blockType), 'invalid-block-type', l10n.t('"{0}" is not a block type for files; use one of {1}.', String(target.blockType), BLOCK_TYPES.join(', ')));
     }
     checkCaption(target.caption);
   }
@@ -38,7 +38,7 @@ export function checkTargetInput(target: AttachTarget): string {
     if (typeof target.blockId !== 'string' || !target.blockId.trim()) throw invalid(String(target.blockId), 'invalid-block-id', l10n.t('Give the block whose file to replace (a block id or #block- link).'));
     checkCaption(target.caption);
   }
-  if (target.as === 'comment') checkText(target.comment, 'invalid-comment', 'The comment');
+  if (target.as === 'comment') checkText(target.comment, 'invalid-comment', l10n.t('The comment'));
   if (target.as === 'newPage') {
     if (target.property !== undefined) checkPropertyName(target.property);
     if (target.title !== undefined) checkText(target.title, 'invalid-target', l10n.t('The page title'));
@@ -48,7 +48,7 @@ export function checkTargetInput(target: AttachTarget): string {
 
 /** A caption: one text item of at most 2000 characters, no control characters but newline and tab. */
 export function checkCaption(caption: unknown): void {
-  checkText(caption, 'invalid-caption', 'The caption');
+  checkText(caption, 'invalid-caption', l10n.t('The caption'));
 }
 
 /** Text sent as one rich-text item: a string of at most 2000 characters, no control characters but newline and tab. */
@@ -74,7 +74,7 @@ export function checkPropertyName(name: unknown): void {
   if (name.length > MAX_PROPERTY_NAME) throw invalid(`${name.slice(0, 40)}…`, 'invalid-property', l10n.t('The property name is {0} characters; Notion allows {1}.', name.length, MAX_PROPERTY_NAME));
   const bad = CONTROL.exec(name);
   if (bad || name.includes('\n') || name.includes('\t')) {
-    throw invalid(name, 'invalid-property', `The property name "${name}" contains a control character (${codePoint(bad?.[0] ?? (name.includes('\n') ? '\n' : '\t'))}); no property is named like that.`);
+    throw invalid(name, 'invalid-property', l10n.t('The property name "{0}" contains a control character ({1}); no property is named like that.', name, codePoint(bad?.[0] ?? (name.includes('\n') ? '\n' : '\t'))));
   }
 }
 

@@ -68,7 +68,7 @@ export async function readParentWithSchema(
     throw new UploadValidationError(
       shown,
       'not-in-database',
-      `Cannot put the files in property "${target.property}": a new page under a page has no files properties (choose a database as the parent, or leave the property out).`,
+      l10n.t('Cannot put the files in property "{0}": a new page under a page has no files properties (choose a database as the parent, or leave the property out).', target.property),
     );
   }
   return { parent, filesProperties: [] };
@@ -83,7 +83,7 @@ function checkSchemaProperty(properties: Record<string, { type: string }>, prope
       : l10n.t('The database "{0}" has no property "{1}" and no files property.', dbTitle, property));
   }
   if (p.type !== 'files') {
-    throw new UploadValidationError(property, 'property-not-files', `Property "${property}" of "${dbTitle}" is a ${p.type} property; only files properties hold files.`);
+    throw new UploadValidationError(property, 'property-not-files', l10n.t('Property "{0}" of "{1}" is a {2} property; only files properties hold files.', property, dbTitle, p.type));
   }
   if (count > MAX_FILES_PER_PROPERTY) {
     throw new UploadValidationError(property, 'too-many-files', l10n.t('{0} files cannot go in one files property: Notion allows {1}.', count, MAX_FILES_PER_PROPERTY));

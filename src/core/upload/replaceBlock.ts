@@ -40,7 +40,7 @@ export async function readReplaceTarget(client: NotionApi, blockRef: string, pag
     throw new UploadValidationError(
       blockRef,
       'not-a-media-block',
-      `The block ${blockRef} is a ${block.type.replace(/_/g, ' ')} block: only image, video, audio, pdf and file blocks hold a file to replace.`,
+      l10n.t('The block {0} is a {1} block: only image, video, audio, pdf and file blocks hold a file to replace.', blockRef, block.type.replace(/_/g, ' ')),
     );
   }
   await checkOnPage(client, block, pageId, blockRef, signal);

@@ -59,7 +59,7 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'not-in-database',
-      `Cannot put ${file} in property "${property}": the page is not in a database, so it has no files properties.`,
+      l10n.t('Cannot put {0} in property "{1}": the page is not in a database, so it has no files properties.', file, property),
     );
   }
   const value = page.properties?.[property];
@@ -77,7 +77,7 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'property-not-files',
-      `Cannot put ${file} in property "${property}": it is a ${value.type} property; only files properties hold files.`,
+      l10n.t('Cannot put {0} in property "{1}": it is a {2} property; only files properties hold files.', file, property, value.type),
     );
   }
   const items = value.files ?? [];
@@ -85,7 +85,7 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'too-many-files',
-      `Cannot put ${file} in property "${property}": it already holds ${items.length} files and Notion allows ${MAX_FILES_PER_PROPERTY}.`,
+      l10n.t('Cannot put {0} in property "{1}": it already holds {2} files and Notion allows {3}.', file, property, items.length, MAX_FILES_PER_PROPERTY),
     );
   }
   return items;

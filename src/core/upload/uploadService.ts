@@ -293,7 +293,7 @@ export class UploadService {
   private async attachLink(url: string, parsed: URL, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const name = filenameFromUrl(parsed) || parsed.hostname;
     if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') {
-      throw new UploadValidationError(url, 'placement', `A link can be a cover, an icon, a block or a files property item; "${target.as}" takes uploaded files only.`);
+      throw new UploadValidationError(url, 'placement', l10n.t('A link can be a cover, an icon, a block or a files property item; "{0}" takes uploaded files only.', target.as));
     }
     const kind = placementKind(target)!;
     // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
@@ -313,7 +313,7 @@ export class UploadService {
    */
   async resume(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
     const record = this.requireRecord(key);
-    if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
+    if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', l10n.t('Cannot retry "{0}": {1}', record.filename, record.noRetry));
     // The record keeps its key (and row) whether the file is resumed, reused or sent again.
     // An attach whose outcome is unknown: whatever is sent or reused now, look on the target first.
     const again = { ...opts, replaces: key, lookFirst: opts.lookFirst || record.attachUnknown === true };
@@ -642,7 +642,7 @@ function attachFailure(err: unknown, target: AttachTarget, filename: string, can
   if (isUnknownOutcome(err)) {
     return {
       intent: target, attachUnknown: true,
-      error: `Not known whether "${filename}" was attached: ${(err as Error).message} Retry looks on the page first and attaches only if it is not there.`,
+      error: l10n.t('Not known whether "{0}" was attached: {1} Retry looks on the page first and attaches only if it is not there.', filename, (err as Error).message),
     };
   }
   return { intent: target, error: l10n.t('Attaching failed: {0}', (err as Error).message) };
@@ -677,7 +677,7 @@ async function checkStillThere(record: UploadRecord): Promise<void> {
     throw new UploadValidationError(
       record.source,
       'file-not-found',
-      `Cannot retry "${record.filename}": ${record.source} was moved or deleted. Upload it again from where it is now.`,
+      l10n.t('Cannot retry "{0}": {1} was moved or deleted. Upload it again from where it is now.', record.filename, record.source),
     );
   }
 }
