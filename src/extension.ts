@@ -1,6 +1,7 @@
 // Activation: builds the objects every feature shares (one FeatureContext), creates each
 // feature, registers the command table, and returns the API for other extensions. Nothing
 // here loads the network bundle (dist/core.js): that happens on the first command that needs Notion.
+import './common/l10nSetup';
 import * as vscode from 'vscode';
 import { UploadHistory } from './core/history/uploadHistory';
 import { createApi, type NotionAssetsApi } from './api';

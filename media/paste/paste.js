@@ -13,6 +13,12 @@
   const floorPx = Number(body.dataset.floor);
   const testHooks = body.dataset.testHooks === 'true';
   let limitBytes = body.dataset.limit ? Number(body.dataset.limit) : undefined;
+  /** The page's strings in the display language (src/paste/webviewStrings.ts), keyed by their English text. */
+  const STRINGS = JSON.parse(body.dataset.l10n || '{}');
+  /** `t('{0} removed.', name)`: the worded string with its {n} filled in; English when not worded. */
+  function t(text, ...args) {
+    return (STRINGS[text] || text).replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
+  }
   let busy = false;
   let nextId = 1;
   /** @type {{id:number, blob:Blob, name:string, type:string, width?:number, height?:number, url:string, shrunk?:object, shrinking?:boolean, error?:string}[]} */
@@ -63,7 +69,7 @@
   }
 
   function overText(im) {
-    return `${formatBytes(im.blob.size)} is over this workspace's limit of ${formatBytes(limitBytes)}`;
+    return t('{0} is over this workspace\'s limit of {1}', formatBytes(im.blob.size), formatBytes(limitBytes));
   }
 
   // ── Adding images ────────────────────────────────────────────────────────
@@ -73,7 +79,7 @@
     for (const file of files) {
       const ext = EXTENSIONS[file.type];
       if (!ext) {
-        refused.push(`${file.name || 'the pasted file'} (${file.type || 'unknown type'})`);
+        refused.push(`${file.name || t('the pasted file')} (${file.type || t('unknown type')})`);
         continue;
       }
       // A screenshot arrives as "image.png"; a copied or dropped file keeps its own name.
@@ -87,7 +93,7 @@
           im.height = bmp.height;
           bmp.close();
         } catch {
-          im.error = 'the browser cannot decode this image';
+          im.error = t('the browser cannot decode this image');
         }
       }
     }
@@ -95,8 +101,11 @@
     render();
     const added = files.length - refused.length;
     const parts = [];
-    if (added) parts.push(`${added === 1 ? 'Image' : `${added} images`} ${how}. ${images.length > 1 ? `${images.length} images will go as one batch.` : ''}`.trim());
-    if (refused.length) parts.push(`Not an image Notion takes: ${refused.join(', ')}.`);
+    if (added) {
+      const what = how === 'dropped' ? (added === 1 ? t('Image dropped.') : t('{0} images dropped.', added)) : added === 1 ? t('Image pasted.') : t('{0} images pasted.', added);
+      parts.push(images.length > 1 ? `${what} ${t('{0} images will go as one batch.', images.length)}` : what);
+    }
+    if (refused.length) parts.push(t('Not an image Notion takes: {0}.', refused.join(', ')));
     setStatus(parts.join(' '));
     if (added) uploadButton.focus();
   }
@@ -104,7 +113,7 @@
   function showLink(url) {
     link = url;
     render();
-    setStatus(`That is a link, not an image: ${url}`);
+    setStatus(t('That is a link, not an image: {0}', url));
     $('import').focus();
   }
 
@@ -122,7 +131,7 @@
     const text = (dt.getData('text/uri-list') || dt.getData('text/plain') || '').trim();
     e.preventDefault();
     if (/^https?:\/\/\S+$/i.test(text)) showLink(text);
-    else setStatus(text ? 'The clipboard holds text, not an image. Copy an image (or a screenshot) and paste again.' : 'The clipboard holds no image. Copy an image (or take a screenshot) and paste again.');
+    else setStatus(text ? t('The clipboard holds text, not an image. Copy an image (or a screenshot) and paste again.') : t('The clipboard holds no image. Copy an image (or take a screenshot) and paste again.'));
   }
 
   function onDrop(e) {
@@ -155,9 +164,9 @@
       const input = $(`name-${im.id}`);
       if (input) input.value = im.name; // render() reads the field back
       im.url = URL.createObjectURL(r.blob);
-      setStatus(`${im.shrunk.fromName} shrunk to ${formatBytes(r.blob.size)}, ${r.width}×${r.height} ${typeName(r.type)}.`);
+      setStatus(t('{0} shrunk to {1}, {2}×{3} {4}.', im.shrunk.fromName, formatBytes(r.blob.size), r.width, r.height, typeName(r.type)));
     } catch (e) {
-      im.error = `cannot shrink it: ${e instanceof Error ? e.message : e}`;
+      im.error = t('cannot shrink it: {0}', e instanceof Error ? e.message : e);
       setStatus(`${im.name}: ${im.error}.`);
     } finally {
       im.shrinking = false;
@@ -171,17 +180,17 @@
     if (busy || !images.length) return;
     const over = images.filter(isOver);
     if (over.length) {
-      setStatus(`${over.map((im) => `${im.name}: ${overText(im)}`).join('; ')}. Shrink it to fit or remove it.`);
+      setStatus(t('{0}. Shrink it to fit or remove it.', over.map((im) => `${im.name}: ${overText(im)}`).join('; ')));
       return;
     }
     const named = images.map((im) => ({ im, name: $(`name-${im.id}`).value.trim() }));
     const blank = named.find((n) => !n.name);
     if (blank) {
-      setStatus('Every image needs a name.');
+      setStatus(t('Every image needs a name.'));
       $(`name-${blank.im.id}`).focus();
       return;
     }
-    setBusy(true, `Sending ${images.length === 1 ? named[0].name : `${images.length} images`} to Notion…`);
+    setBusy(true, images.length === 1 ? t('Sending {0} to Notion…', named[0].name) : t('Sending {0} images to Notion…', images.length));
     const payload = await Promise.all(named.map(async ({ im, name }) => ({
       id: im.id, name, type: im.type, bytes: new Uint8Array(await im.blob.arrayBuffer()), width: im.width, height: im.height, shrunk: im.shrunk, how: im.how,
     })));
@@ -213,19 +222,19 @@
     const over = isOver(im);
     const li = el('li', { className: `card${over ? ' over' : ''}` });
     li.dataset.id = String(im.id);
-    li.append(el('img', { src: im.url, alt: `Preview of ${im.name}`, className: 'preview' }));
+    li.append(el('img', { src: im.url, alt: t('Preview of {0}', im.name), className: 'preview' }));
     const info = el('div', { className: 'info' });
     info.append(el('div', { className: 'meta' }, describe(im)));
     if (im.shrunk) {
       const s = im.shrunk;
-      info.append(el('div', { className: 'shrunk' }, `Shrunk from ${formatBytes(s.fromSize)} · ${s.fromWidth}×${s.fromHeight} ${typeName(s.fromType)}`));
+      info.append(el('div', { className: 'shrunk' }, t('Shrunk from {0} · {1}×{2} {3}', formatBytes(s.fromSize), s.fromWidth, s.fromHeight, typeName(s.fromType))));
     }
     if (over && !im.shrinking) {
       const decodable = canDecode(im.type) && !im.error;
       info.append(el('div', { className: 'problem', role: 'alert' },
-        decodable ? `${overText(im)}.` : `${overText(im)}, and ${typeName(im.type)} images cannot be shrunk here (the browser cannot decode them).`));
+        decodable ? `${overText(im)}.` : t('{0}, and {1} images cannot be shrunk here (the browser cannot decode them).', overText(im), typeName(im.type))));
       if (decodable) {
-        const b = el('button', { type: 'button', className: 'shrink', textContent: 'Shrink to Fit', title: `Re-encode smaller (never below ${floorPx} px on the longest side)` });
+        const b = el('button', { type: 'button', className: 'shrink', textContent: t('Shrink to Fit'), title: t('Re-encode smaller (never below {0} px on the longest side)', floorPx) });
         b.addEventListener('click', () => void shrink(im));
         info.append(b);
       }
@@ -234,17 +243,17 @@
     }
     if (im.shrinking) info.append(el('div', { className: 'meta' }, 'Shrinking…'));
     if (mode === 'paste') {
-      const label = el('label', { htmlFor: `name-${im.id}`, textContent: 'Name' });
+      const label = el('label', { htmlFor: `name-${im.id}`, textContent: t('Name') });
       const input = el('input', { id: `name-${im.id}`, type: 'text', value: im.name, spellcheck: false, disabled: busy });
       input.addEventListener('input', () => (im.name = input.value));
       input.addEventListener('keydown', (e) => { if (e.key === 'Enter') void upload(); });
-      const remove = el('button', { type: 'button', className: 'secondary remove', textContent: 'Remove', disabled: busy });
-      remove.setAttribute('aria-label', `Remove ${im.name}`);
+      const remove = el('button', { type: 'button', className: 'secondary remove', textContent: t('Remove'), disabled: busy });
+      remove.setAttribute('aria-label', t('Remove {0}', im.name));
       remove.addEventListener('click', () => {
         URL.revokeObjectURL(im.url);
         images = images.filter((x) => x !== im);
         render();
-        setStatus(`${im.name} removed.`);
+        setStatus(t('{0} removed.', im.name));
       });
       info.append(el('div', { className: 'name' }, label, input), remove);
     } else {
@@ -270,13 +279,13 @@
     }
     if (uploadButton) {
       uploadButton.disabled = busy || images.length === 0 || images.some((im) => isOver(im) || im.shrinking);
-      uploadButton.textContent = images.length > 1 ? `Upload ${images.length} Images to Notion…` : 'Upload to Notion…';
+      uploadButton.textContent = images.length > 1 ? t('Upload {0} Images to Notion…', images.length) : t('Upload to Notion…');
       clearButton.disabled = busy || (images.length === 0 && !link);
     }
     if (limitText) {
       limitText.textContent = limitBytes === undefined
         ? ''
-        : `This workspace accepts files up to ${formatBytes(limitBytes)}. Larger images can be shrunk to fit (never below ${floorPx} px on the longest side).`;
+        : t('This workspace accepts files up to {0}. Larger images can be shrunk to fit (never below {1} px on the longest side).', formatBytes(limitBytes), floorPx);
     }
   }
 
@@ -299,11 +308,11 @@
       im.name = withExtension(m.name, EXTENSIONS[r.type]);
       im.url = URL.createObjectURL(r.blob);
       render();
-      setStatus(`${m.name} shrunk to ${formatBytes(r.blob.size)} (${r.width}×${r.height} ${typeName(r.type)}); that copy is uploaded, ${m.name} itself is not changed.`);
+      setStatus(t('{0} shrunk to {1} ({2}×{3} {4}); that copy is uploaded, {0} itself is not changed.', m.name, formatBytes(r.blob.size), r.width, r.height, typeName(r.type)));
       vscode.postMessage({ type: 'shrunk', id: m.id, ok: true, bytes, mime: r.type, name: im.name, width: r.width, height: r.height, fromWidth: r.fromWidth, fromHeight: r.fromHeight });
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
-      im.error = `cannot shrink it: ${error}`;
+      im.error = t('cannot shrink it: {0}', error);
       render();
       setStatus(`${m.name}: ${im.error}.`);
       vscode.postMessage({ type: 'shrunk', id: m.id, ok: false, error });

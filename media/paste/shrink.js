@@ -9,6 +9,12 @@
   /** Each scale step keeps this share of the longest side. */
   const SCALE_STEP = 0.85;
 
+  /** The page's strings in the display language (data-l10n, see src/paste/webviewStrings.ts); English when not worded. */
+  function worded(text, ...args) {
+    const strings = JSON.parse(document.body.dataset.l10n || '{}');
+    return (strings[text] || text).replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
+  }
+
   /** Mime types Chromium decodes; HEIC and TIFF are not among them. */
   const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/x-icon', 'image/vnd.microsoft.icon']);
 
@@ -66,7 +72,8 @@
         if (scale <= minScale) break;
         scale = Math.max(minScale, scale * SCALE_STEP);
       }
-      throw new Error(`even at ${smallest.width}×${smallest.height} (the floor is ${floorPx} px on the longest side) it is ${formatBytes(smallest.size)}, over the limit of ${formatBytes(limitBytes)}`);
+      throw new Error(worded('even at {0}×{1} (the floor is {2} px on the longest side) it is {3}, over the limit of {4}',
+        smallest.width, smallest.height, floorPx, formatBytes(smallest.size), formatBytes(limitBytes)));
     } finally {
       bitmap.close();
     }

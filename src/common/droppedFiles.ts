@@ -27,4 +27,4 @@ export async function droppedUris(data: vscode.DataTransfer): Promise<vscode.Uri
 }
 
 /** Said when a drop holds no file from this machine. */
-export const ONLY_LOCAL_FILES = 'Notion Assets can upload only files from this machine\'s file system.';
+export const ONLY_LOCAL_FILES = vscode.l10n.t('Notion Assets can upload only files from this machine\'s file system.');

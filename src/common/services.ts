@@ -25,6 +25,7 @@ export interface CoreModule {
   PageFilesBrowser: typeof PageFilesBrowser;
   identifyFromHistory: typeof identifyFromHistory;
   closeFileHostConnections: typeof closeFileHostConnections;
+  configureL10n(contents: Record<string, string>): void;
 }
 
 let core: CoreModule | undefined;
@@ -32,7 +33,11 @@ let core: CoreModule | undefined;
 export function loadCore(): CoreModule {
   // A runtime require of the sibling bundle (esbuild keeps it external, see esbuild.js).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (core ??= require('./core.js') as CoreModule);
+  if (core) return core;
+  core = require('./core.js') as CoreModule;
+  // The core bundle's own @vscode/l10n gets the bundle extension.js's copy got (common/l10nSetup.ts).
+  if (vscode.l10n.bundle) core.configureL10n(vscode.l10n.bundle);
+  return core;
 }
 
 interface Connected {

@@ -1,6 +1,7 @@
 // Page and block ids from what users paste: ids (with or without dashes) and Notion URLs.
 // The id in a URL is the 32 hex after the last `-` of the last path segment; a title such as
 // "2026-11-22 Notes" contains dashes and digits, so never strip dashes and grab any 32 hex.
+import * as l10n from '@vscode/l10n';
 
 export type NotionIdKind = 'page' | 'block';
 
@@ -95,6 +96,6 @@ export function parseNotionId(input: string, kind: NotionIdKind = 'page'): strin
   throw new Error(
     `Not a Notion ${kind} id or link: "${shown}". Expected a ${kind} URL (https://www.notion.so/Title-<32 hex>, ` +
       `…?p=<32 hex>, https://<site>.notion.site/<slug>-<32 hex>${kind === 'block' ? ', …#block-<32 hex>' : ''}), ` +
-      'a 32-character hex id, or a dashed UUID.',
+      l10n.t('a 32-character hex id, or a dashed UUID.'),
   );
 }

@@ -1,4 +1,5 @@
 // Public surface of the core: everything here runs under plain Node, without vscode.
+import * as l10n from '@vscode/l10n';
 export * from './notion/types';
 export type { NotionApi, RequestOptions, CreateUploadParams, SendPartParams } from './notion/api';
 export * from './upload/types';
@@ -24,6 +25,7 @@ export type { RequestLogEntry, RequestLogger } from './notion/transport';
 export type { RetryOptions } from './notion/retry';
 export type { LimiterOptions } from './notion/limiter';
 export { closeAllPools } from './notion/dispatcher';
+export { configureL10n } from './l10n';
 export { redactSecrets } from './notion/redact';
 export { parseNotionId, tryParseNotionId } from './ids';
 export type { NotionIdKind } from './ids';

@@ -79,21 +79,21 @@ export class PageFilesCommands {
       if (!record) return parseNotionId(given, 'page');
       const pages = attachedPages(record);
       if (pages.length <= 1) {
-        if (!pages.length) throw new Error(`“${record.filename}” is not attached to any page yet.`);
+        if (!pages.length) throw new Error(vscode.l10n.t('“{0}” is not attached to any page yet.', record.filename));
         return pages[0];
       }
       const picked = await vscode.window.showQuickPick(
         pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })),
-        { title: `Pages “${record.filename}” is attached to` },
+        { title: vscode.l10n.t('Pages “{0}” is attached to', record.filename) },
       );
       return picked?.pageId;
     }
-    return (await askPage(this.services, this.recents, undefined, 'Browse Files on Page…'))?.id;
+    return (await askPage(this.services, this.recents, undefined, vscode.l10n.t('Browse Files on Page…')))?.id;
   }
 
   /** Notion: Browse Files on Page… — lists the page's files in the Page Files view. */
   async browse(arg?: unknown): Promise<BrowseResult | undefined> {
-    return this.run('Browse Files on Page', async () => {
+    return this.run(vscode.l10n.t('Browse Files on Page'), async () => {
       const pageId = await this.choosePage(arg);
       if (!pageId) return undefined;
       this.pageId = pageId;
@@ -104,10 +104,10 @@ export class PageFilesCommands {
       this.walk?.abort();
       const walk = (this.walk = new AbortController());
       await vscode.commands.executeCommand('setContext', WALKING_CONTEXT, true);
-      const state = await withCancellableProgress('Reading the page’s files', (signal, progress) => {
+      const state = await withCancellableProgress(vscode.l10n.t('Reading the page’s files'), (signal, progress) => {
         signal.addEventListener('abort', () => walk.abort());
         const sub = browser.model.onDidChange((e) => {
-          if (e.type === 'progress') progress.report({ message: `${e.progress.blocks} blocks read, ${e.progress.files} files found` });
+          if (e.type === 'progress') progress.report({ message: vscode.l10n.t('{0} blocks read, {1} files found', e.progress.blocks, e.progress.files) });
         });
         return browser.open(pageId, { signal: walk.signal, maxDepth }).finally(() => sub.dispose());
       });
@@ -118,7 +118,7 @@ export class PageFilesCommands {
       const model = browser.model;
       if (state === 'failed' && model.error) {
         this.services.log.error('Browse Files on Page', model.error);
-        showError('Browse Files on Page', model.error, () => this.services.log.show());
+        showError(vscode.l10n.t('Browse Files on Page'), model.error, () => this.services.log.show());
       }
       if (state === 'done' && model.title) await this.recents.add({ id: model.pageId ?? pageId, title: model.title });
       return { pageId: model.pageId ?? pageId, state, files: model.files, view: this.view.snapshot() };
@@ -138,29 +138,29 @@ export class PageFilesCommands {
   private file(arg: unknown, what: string): PageFile {
     const key = typeof arg === 'string' ? arg : (arg as { key?: unknown } | undefined)?.key;
     const f = this.view.fileFor(typeof key === 'string' ? key : undefined);
-    if (!f) throw new Error(`${what}: choose a file in the Page Files view.`);
+    if (!f) throw new Error(vscode.l10n.t('{0}: choose a file in the Page Files view.', what));
     return f;
   }
 
   private async fresh(f: PageFile): Promise<PageFile> {
     const browser = await this.connection.browser();
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Getting a fresh link…' }, () => browser.freshFile(f, { verify: true }));
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Getting a fresh link…') }, () => browser.freshFile(f, { verify: true }));
   }
 
   async openInBrowser(arg?: unknown): Promise<boolean | undefined> {
-    return this.run('Open in Browser', async () => {
-      const f = await this.fresh(this.file(arg, 'Open in Browser'));
+    return this.run(vscode.l10n.t('Open in Browser'), async () => {
+      const f = await this.fresh(this.file(arg, vscode.l10n.t('Open in Browser')));
       // A string keeps the signed URL byte for byte; vscode.Uri would re-encode its query.
       return await vscode.env.openExternal(f.url as unknown as vscode.Uri);
     });
   }
 
   async copyLink(arg?: unknown): Promise<string | undefined> {
-    return this.run('Copy Link', async () => {
-      const f = await this.fresh(this.file(arg, 'Copy Link'));
+    return this.run(vscode.l10n.t('Copy Link'), async () => {
+      const f = await this.fresh(this.file(arg, vscode.l10n.t('Copy Link')));
       await vscode.env.clipboard.writeText(f.url);
-      const until = f.expiryTime ? ` (works until ${new Date(f.expiryTime).toLocaleTimeString()})` : '';
-      vscode.window.setStatusBarMessage(`Copied the link to “${f.name}”${until}`, 5000);
+      const until = f.expiryTime ? vscode.l10n.t(' (works until {0})', new Date(f.expiryTime).toLocaleTimeString()) : '';
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the link to “{0}”{1}', f.name, until), 5000);
       return f.url;
     });
   }
@@ -173,8 +173,8 @@ export class PageFilesCommands {
       canSelectFiles: false,
       canSelectMany: false,
       defaultUri: root,
-      openLabel: 'Download Here',
-      title: 'Download to folder',
+      openLabel: vscode.l10n.t('Download Here'),
+      title: vscode.l10n.t('Download to folder'),
     });
     return picked?.[0]?.fsPath;
   }
@@ -182,18 +182,18 @@ export class PageFilesCommands {
   async download(arg?: unknown, args: DownloadArgs = {}): Promise<{ path: string; bytes: number; sha256: string } | undefined> {
     return this.run('Download', async () => {
       const f = this.file(arg, 'Download');
-      if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: use Open in Browser.`);
+      if (isLinkOnly(f)) throw new Error(vscode.l10n.t('“{0}” is a link to a web page, not a file: use Open in Browser.', f.name));
       const folder = await this.chooseFolder(args.folder);
       if (!folder) return undefined;
       const service = await this.connection.service();
       let declined = false;
       const confirmOverwrite = async (target: string) => {
         if (args.overwrite !== undefined) return args.overwrite;
-        const ok = (await vscode.window.showWarningMessage(`${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`, { modal: true }, 'Replace')) === 'Replace';
+        const ok = (await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists in {1}. Replace it?', path.basename(target), path.dirname(target)), { modal: true }, vscode.l10n.t('Replace'))) === vscode.l10n.t('Replace');
         declined = !ok;
         return ok;
       };
-      const res = await withCancellableProgress(`Downloading “${f.name}”`, (signal, progress) => {
+      const res = await withCancellableProgress(vscode.l10n.t('Downloading “{0}”', f.name), (signal, progress) => {
         const reportPercent = percentReporter(progress, (pct) => `${pct}%`);
         return service.download(f, {
           directory: folder,
@@ -211,9 +211,9 @@ export class PageFilesCommands {
         });
       });
       const uri = vscode.Uri.file(res.path);
-      void vscode.window.showInformationMessage(`Downloaded “${f.name}” to ${vscode.workspace.asRelativePath(uri)}.`, 'Open', 'Reveal in Explorer').then((pick) => {
-        if (pick === 'Open') void vscode.commands.executeCommand('vscode.open', uri);
-        if (pick === 'Reveal in Explorer') void vscode.commands.executeCommand('revealInExplorer', uri);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded “{0}” to {1}.', f.name, vscode.workspace.asRelativePath(uri)), vscode.l10n.t('Open'), vscode.l10n.t('Reveal in Explorer')).then((pick) => {
+        if (pick === vscode.l10n.t('Open')) void vscode.commands.executeCommand('vscode.open', uri);
+        if (pick === vscode.l10n.t('Reveal in Explorer')) void vscode.commands.executeCommand('revealInExplorer', uri);
       });
       return { path: res.path, bytes: res.bytes, sha256: res.sha256 };
     });
@@ -225,16 +225,16 @@ export class PageFilesCommands {
    * given); asked first when notionAssets.confirmReplace is on, unless a script gave the file.
    */
   async replaceFile(arg?: unknown, args: ReplaceArgs = {}): Promise<UploadCommandResult | undefined> {
-    return this.run('Replace File', async () => {
-      const f = this.file(arg, 'Replace File');
+    return this.run(vscode.l10n.t('Replace File'), async () => {
+      const f = this.file(arg, vscode.l10n.t('Replace File'));
       const loc = f.location;
       if (loc.type !== 'block' || !(FILE_BLOCK_TYPES as readonly string[]).includes(loc.blockType)) {
-        throw new Error(`Replace File: “${f.name}” is the page's ${describeLocation(loc)}; only image, video, audio, pdf and file blocks hold a file to replace.`);
+        throw new Error(vscode.l10n.t('Replace File: “{0}” is the page\'s {1}; only image, video, audio, pdf and file blocks hold a file to replace.', f.name, describeLocation(loc)));
       }
       const given = args.file === undefined ? undefined : typeof args.file === 'string' ? vscode.Uri.file(args.file) : args.file;
       const uri = given ?? (await this.chooseReplacement(loc.blockType as FileBlockType, f.name));
       if (!uri) return undefined;
-      const page = { id: f.pageId, title: this.recents.title(f.pageId) ?? 'the page' };
+      const page = { id: f.pageId, title: this.recents.title(f.pageId) ?? vscode.l10n.t('the page') };
       const target = { pageId: f.pageId, as: 'replace' as const, blockId: loc.blockId };
       await confirmReplacing(this.services, { page, target, newName: path.basename(uri.fsPath), block: { name: f.name, blockType: loc.blockType } }, !given || !!args.confirm);
       const result = await vscode.commands.executeCommand<UploadCommandResult | undefined>('notionAssets.replaceOnPage', {
@@ -252,34 +252,35 @@ export class PageFilesCommands {
       canSelectMany: false,
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
       filters,
-      openLabel: 'Replace',
-      title: `Replace “${current}” (${blockType} block) with…`,
+      openLabel: vscode.l10n.t('Replace'),
+      title: vscode.l10n.t('Replace “{0}” ({1} block) with…', current, blockType),
     });
     return picked?.[0];
   }
 
   async copyToPage(arg?: unknown, args: CopyArgs = {}): Promise<CopyResult | undefined> {
-    return this.run('Copy to Another Page', async () => {
-      const f = this.file(arg, 'Copy to Another Page');
-      if (isLinkOnly(f)) throw new Error(`“${f.name}” is a link to a web page, not a file: copy its link instead.`);
-      const asked = await askTarget(this.services, this.recents, f.name, args, `Copy “${f.name}” to…`);
+    return this.run(vscode.l10n.t('Copy to Another Page'), async () => {
+      const f = this.file(arg, vscode.l10n.t('Copy to Another Page'));
+      if (isLinkOnly(f)) throw new Error(vscode.l10n.t('“{0}” is a link to a web page, not a file: copy its link instead.', f.name));
+      const asked = await askTarget(this.services, this.recents, f.name, args, vscode.l10n.t('Copy “{0}” to…', f.name));
       if (!asked) return undefined;
       const { page, target } = asked;
       // As the upload flows: a person's copy onto a page's cover or icon asks first; a script (page given) does not.
       await confirmReplacing(this.services, { page, target, newName: f.name }, args.page === undefined);
       const service = await this.connection.service();
-      const how = f.kind === 'external' ? 'linking it' : 'Notion imports it from a fresh link';
-      const res = await withCancellableProgress(`${placementTitle(target.as)}: “${f.name}” → “${page.title}” (${how})`, (signal, progress) => {
+      const how = f.kind === 'external' ? vscode.l10n.t('linking it') : vscode.l10n.t('Notion imports it from a fresh link');
+      const res = await withCancellableProgress(vscode.l10n.t('{0}: “{1}” → “{2}” ({3})', placementTitle(target.as), f.name, page.title, how), (signal, progress) => {
         // Only when Notion could not import the link and the bytes go through this machine.
         let shown = '';
         const onProgress = (stage: 'download' | 'upload', done: number, total: number | undefined) => {
-          const message = `re-uploading: ${stage === 'download' ? 'downloading' : 'uploading'}${total ? ` ${percent(done, total)}%` : ''}`;
+          const doing = stage === 'download' ? vscode.l10n.t('downloading') : vscode.l10n.t('uploading');
+          const message = vscode.l10n.t('re-uploading: {0}', doing) + (total ? ` ${percent(done, total)}%` : '');
           if (message !== shown) progress.report({ message: (shown = message) });
         };
         return service.copyToPage(f, target, { signal, onProgress, sourceTitle: this.recents.title(f.pageId) });
       });
       await this.recents.add(page);
-      const note = res.via === 'reupload' ? ' (Notion could not import the link, so it was re-uploaded)' : '';
+      const note = res.via === 'reupload' ? vscode.l10n.t(' (Notion could not import the link, so it was re-uploaded)') : '';
       showPlaced(`${placedMessage([f.name], page.title, target, 'copied')}${note}.`, page.id);
       return res;
     });

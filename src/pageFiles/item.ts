@@ -6,8 +6,8 @@ import { expiryInWords, formatExpiry } from '../ui/format';
 
 const KIND_LABELS: Record<FileKind, string> = {
   hosted: 'Notion-hosted',
-  upload: 'our upload',
-  external: 'external link',
+  upload: vscode.l10n.t('our upload'),
+  external: vscode.l10n.t('external link'),
 };
 
 export function kindLabel(kind: FileKind): string {
@@ -48,23 +48,23 @@ export function pageFileContext(f: PageFile): string {
 
 export function pageFileDescription(f: PageFile, now: number): string {
   const parts = [describeLocation(f.location), kindLabel(f.kind)];
-  if (f.expiryTime) parts.push(`link ${formatExpiry(f.expiryTime, now)}`);
+  if (f.expiryTime) parts.push(vscode.l10n.t('link {0}', formatExpiry(f.expiryTime, now)));
   return parts.join(' · ');
 }
 
 const KIND_WORDS: Record<FileKind, string> = {
-  hosted: 'hosted by Notion',
-  upload: 'one of your uploads',
-  external: 'external link',
+  hosted: vscode.l10n.t('hosted by Notion'),
+  upload: vscode.l10n.t('one of your uploads'),
+  external: vscode.l10n.t('external link'),
 };
 
-const LOCATION_WORDS: Partial<Record<PageFile['location']['type'], string>> = { cover: 'page cover', icon: 'page icon' };
+const LOCATION_WORDS: Partial<Record<PageFile['location']['type'], string>> = { cover: vscode.l10n.t('page cover'), icon: vscode.l10n.t('page icon') };
 
 /** What a screen reader says for a row: name, where it sits, how it is hosted, link expiry in words. */
 export function pageFileAccessibleLabel(f: PageFile, now: number): string {
-  const where = LOCATION_WORDS[f.location.type] ?? (f.location.type === 'property' ? `files ${describeLocation(f.location)}` : describeLocation(f.location));
+  const where = LOCATION_WORDS[f.location.type] ?? (f.location.type === 'property' ? vscode.l10n.t('files {0}', describeLocation(f.location)) : describeLocation(f.location));
   const parts = [f.name, where, KIND_WORDS[f.kind]];
-  if (f.expiryTime) parts.push(`link ${expiryInWords(f.expiryTime, now)}`);
+  if (f.expiryTime) parts.push(vscode.l10n.t('link {0}', expiryInWords(f.expiryTime, now)));
   return parts.join(', ');
 }
 
@@ -77,12 +77,12 @@ export function toPageFileItem(f: PageFile, now: number): vscode.TreeItem {
   item.accessibilityInformation = { label: pageFileAccessibleLabel(f, now) };
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escape(f.name)}**\n\n`);
-  tip.appendMarkdown(`- Where: ${escape(describeLocation(f.location))}\n`);
-  tip.appendMarkdown(`- Kind: ${kindLabel(f.kind)}${f.fileUploadId ? ` (upload \`${f.fileUploadId}\`)` : ''}\n`);
-  if (f.location.type === 'block') tip.appendMarkdown(`- Block: \`${f.location.blockId}\` (nesting level ${f.location.depth})\n`);
+  tip.appendMarkdown(vscode.l10n.t('- Where: {0}\n', escape(describeLocation(f.location))));
+  tip.appendMarkdown(f.fileUploadId ? vscode.l10n.t('- Kind: {0} (upload `{1}`)\n', kindLabel(f.kind), f.fileUploadId) : vscode.l10n.t('- Kind: {0}\n', kindLabel(f.kind)));
+  if (f.location.type === 'block') tip.appendMarkdown(vscode.l10n.t('- Block: `{0}` (nesting level {1})\n', f.location.blockId, f.location.depth));
   if (f.expiryTime) {
-    tip.appendMarkdown(`- Link: ${formatExpiry(f.expiryTime, now)} (${new Date(f.expiryTime).toLocaleTimeString()}); `);
-    tip.appendMarkdown('Open and Copy Link fetch a fresh one when needed\n');
+    tip.appendMarkdown(vscode.l10n.t('- Link: {0} ({1}); ', formatExpiry(f.expiryTime, now), new Date(f.expiryTime).toLocaleTimeString()));
+    tip.appendMarkdown(vscode.l10n.t('Open and Copy Link fetch a fresh one when needed\n'));
   }
   item.tooltip = tip;
   return item;

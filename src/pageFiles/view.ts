@@ -17,23 +17,27 @@ const TICK_MS = 30_000;
 
 /** The view's one-line status for a model. */
 export function describeModel(m: PageFilesModel): string {
-  const page = m.title ? `“${m.title}”` : 'the page';
+  const page = m.title ? `“${m.title}”` : vscode.l10n.t('the page');
   const n = m.files.length;
-  const files = `${n} file${n === 1 ? '' : 's'}`;
+  const files = n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
   const deep = m.progress.skippedDeep
-    ? ` ${m.progress.skippedDeep} nested block${m.progress.skippedDeep === 1 ? ' was' : 's were'} deeper than notionAssets.files.maxDepth and not searched.`
+    ? ' ' + (m.progress.skippedDeep === 1
+      ? vscode.l10n.t('1 nested block was deeper than notionAssets.files.maxDepth and not searched.')
+      : vscode.l10n.t('{0} nested blocks were deeper than notionAssets.files.maxDepth and not searched.', m.progress.skippedDeep))
     : '';
   switch (m.state) {
     case 'idle':
       return '';
     case 'walking':
-      return `Reading the page… ${m.progress.blocks} blocks read, ${files} found so far.`;
+      return vscode.l10n.t('Reading the page… {0} blocks read, {1} found so far.', m.progress.blocks, files);
     case 'done':
-      return n ? `${files} on ${page}.${deep}` : `No files on ${page}.${deep}`;
+      return n ? vscode.l10n.t('{0} on {1}.{2}', files, page, deep) : vscode.l10n.t('No files on {0}.{1}', page, deep);
     case 'cancelled':
-      return `Stopped: ${files} found before the walk was cancelled. Refresh to read the whole page.`;
+      return vscode.l10n.t('Stopped: {0} found before the walk was cancelled. Refresh to read the whole page.', files);
     case 'failed':
-      return `Could not read the page${n ? ` (${files} found before the error)` : ''}: ${m.error?.message ?? 'unknown error'}`;
+      return n
+        ? vscode.l10n.t('Could not read the page ({0} found before the error): {1}', files, m.error?.message ?? vscode.l10n.t('unknown error'))
+        : vscode.l10n.t('Could not read the page: {0}', m.error?.message ?? vscode.l10n.t('unknown error'));
   }
 }
 
@@ -48,11 +52,11 @@ export class ReplaceDropController implements vscode.TreeDragAndDropController<s
     const uris = await droppedUris(data);
     const files = uris.filter((u) => u.scheme === 'file');
     if (!target || !files.length) {
-      if (uris.length) void vscode.window.showWarningMessage(files.length ? 'Drop the file on the image, video, audio, PDF or file block it should replace.' : ONLY_LOCAL_FILES);
+      if (uris.length) void vscode.window.showWarningMessage(files.length ? vscode.l10n.t('Drop the file on the image, video, audio, PDF or file block it should replace.') : ONLY_LOCAL_FILES);
       return;
     }
     if (files.length > 1) {
-      void vscode.window.showWarningMessage(`A block holds one file: drop one file to replace it (${files.length} were dropped).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('A block holds one file: drop one file to replace it ({0} were dropped).', files.length));
       return;
     }
     await this.onDrop(target, files[0]);

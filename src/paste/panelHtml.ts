@@ -2,7 +2,9 @@
 // a fresh nonce per page, scripts and styles only from media/paste/, previews from blob: URLs
 // the page makes itself, nothing remote.
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
+import { webviewStrings } from './webviewStrings';
 
 export type PanelMode = 'paste' | 'shrink';
 
@@ -14,6 +16,8 @@ export interface PanelHtmlOptions {
   floorPx: number;
   /** Test runs only (ExtensionMode.Test): the page answers test.* messages. */
   testHooks: boolean;
+  /** The display language (vscode.env.language) the page's text is worded in. */
+  language?: string;
   /** The file being shrunk (shrink mode). */
   fileName?: string;
 }
@@ -28,16 +32,17 @@ export function panelHtml(webview: vscode.Webview, media: vscode.Uri, o: PanelHt
     `style-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
-  const data = `data-mode="${o.mode}" data-floor="${o.floorPx}" data-test-hooks="${o.testHooks}"${o.limitBytes === undefined ? '' : ` data-limit="${o.limitBytes}"`}`;
-  const main = o.mode === 'paste' ? pasteMain() : shrinkMain(o.fileName ?? 'the image');
+  const data = `data-mode="${o.mode}" data-floor="${o.floorPx}" data-test-hooks="${o.testHooks}"${o.limitBytes === undefined ? '' : ` data-limit="${o.limitBytes}"`}` +
+    ` data-l10n="${escapeHtml(JSON.stringify(webviewStrings()))}"`;
+  const main = o.mode === 'paste' ? pasteMain() : shrinkMain(o.fileName ?? l10n.t('the image'));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(o.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${src('paste.css')}">
-<title>${o.mode === 'paste' ? 'Paste Image to Notion' : 'Shrink to Fit'}</title>
+<title>${o.mode === 'paste' ? l10n.t('Paste Image to Notion') : l10n.t('Shrink to Fit')}</title>
 </head>
 <body ${data}>
 ${main}
@@ -48,24 +53,25 @@ ${main}
 }
 
 function pasteMain(): string {
+  const h = (s: string) => escapeHtml(s);
   return `<main>
-<h1>Paste Image to Notion</h1>
-<div id="drop" class="drop" tabindex="0" role="region" aria-label="Paste or drop an image here" aria-describedby="drop-hint">
-  Press <kbd>Ctrl+V</kbd> / <kbd>⌘V</kbd> to paste an image
-  <div id="drop-hint" class="hint">or drop an image file here. Paste several in a row to send them as one batch; paste a link to import or link it.</div>
+<h1>${h(l10n.t('Paste Image to Notion'))}</h1>
+<div id="drop" class="drop" tabindex="0" role="region" aria-label="${h(l10n.t('Paste or drop an image here'))}" aria-describedby="drop-hint">
+  ${l10n.t('Press {0} / {1} to paste an image', '<kbd>Ctrl+V</kbd>', '<kbd>⌘V</kbd>')}
+  <div id="drop-hint" class="hint">${h(l10n.t('or drop an image file here. Paste several in a row to send them as one batch; paste a link to import or link it.'))}</div>
 </div>
 <p id="limit"></p>
-<ul id="images" aria-label="Images to upload"></ul>
-<section id="link" hidden aria-label="Pasted link">
-  <p>You pasted a link: <span id="link-url"></span></p>
+<ul id="images" aria-label="${h(l10n.t('Images to upload'))}"></ul>
+<section id="link" hidden aria-label="${h(l10n.t('Pasted link'))}">
+  <p>${h(l10n.t('You pasted a link:'))} <span id="link-url"></span></p>
   <div class="link-actions">
-    <button type="button" id="import">Import from URL</button>
-    <button type="button" id="linkExternal" class="secondary">Link External URL</button>
+    <button type="button" id="import">${h(l10n.t('Import from URL'))}</button>
+    <button type="button" id="linkExternal" class="secondary">${h(l10n.t('Link External URL'))}</button>
   </div>
 </section>
 <div class="actions">
-  <button type="button" id="upload" disabled title="Ctrl+Enter">Upload to Notion…</button>
-  <button type="button" id="clear" class="secondary" disabled>Clear</button>
+  <button type="button" id="upload" disabled title="Ctrl+Enter">${h(l10n.t('Upload to Notion…'))}</button>
+  <button type="button" id="clear" class="secondary" disabled>${h(l10n.t('Clear'))}</button>
 </div>
 <p id="status" role="status" aria-live="polite"></p>
 </main>`;
@@ -73,10 +79,10 @@ function pasteMain(): string {
 
 function shrinkMain(fileName: string): string {
   return `<main>
-<h1>Shrink to Fit: ${escapeHtml(fileName)}</h1>
-<p class="hint">A smaller copy is made with the browser's own codecs and uploaded instead; the original file is not changed.</p>
-<ul id="images" aria-label="Image being shrunk"></ul>
-<p id="status" role="status" aria-live="polite">Shrinking…</p>
+<h1>${escapeHtml(l10n.t('Shrink to Fit: {0}', fileName))}</h1>
+<p class="hint">${escapeHtml(l10n.t('A smaller copy is made with the browser\'s own codecs and uploaded instead; the original file is not changed.'))}</p>
+<ul id="images" aria-label="${escapeHtml(l10n.t('Image being shrunk'))}"></ul>
+<p id="status" role="status" aria-live="polite">${escapeHtml(l10n.t('Shrinking…'))}</p>
 </main>`;
 }
 

@@ -31,7 +31,7 @@ interface PastedImage {
   how?: 'pasted' | 'dropped';
 }
 
-const PASTED_NO_RETRY = 'it was pasted into a temporary file that no longer exists. Paste it again with "Notion: Paste Image to Notion…".';
+const PASTED_NO_RETRY = vscode.l10n.t('it was pasted into a temporary file that no longer exists. Paste it again with "Notion: Paste Image to Notion…".');
 
 export class PastePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -57,7 +57,7 @@ export class PastePanel extends Disposable {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PASTE_VIEW_TYPE, 'Paste Image to Notion', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(PASTE_VIEW_TYPE, vscode.l10n.t('Paste Image to Notion'), vscode.ViewColumn.Active, {
       enableScripts: true,
       // The pasted images would be lost with the page: keep it while the tab is in the background.
       retainContextWhenHidden: true,
@@ -68,7 +68,7 @@ export class PastePanel extends Disposable {
     panel.onDidDispose(() => (this.panel = undefined));
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(panel, m));
     panel.webview.html = panelHtml(panel.webview, this.media, {
-      mode: 'paste', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks,
+      mode: 'paste', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, language: vscode.env.language,
     });
   }
 
@@ -80,7 +80,7 @@ export class PastePanel extends Disposable {
       else if (m.type === 'url') await this.url(String(m.action), String(m.url));
     } catch (e) {
       this.services.log.error('Paste Image to Notion', e);
-      void panel.webview.postMessage({ type: 'done', sent: [], text: `Not sent: ${e instanceof Error ? e.message : String(e)}` });
+      void panel.webview.postMessage({ type: 'done', sent: [], text: vscode.l10n.t('Not sent: {0}', e instanceof Error ? e.message : String(e)) });
     }
   }
 
@@ -98,7 +98,7 @@ export class PastePanel extends Disposable {
     try {
       for (const im of images) {
         const ext = extensionForType(im.type);
-        if (!ext) throw new Error(`"${im.name}" is ${im.type || 'of an unknown type'}, not an image type Notion takes.`);
+        if (!ext) throw new Error(vscode.l10n.t('"{0}" is {1}, not an image type Notion takes.', im.name, im.type || vscode.l10n.t('of an unknown type')));
         const bytes = toBytes(im.bytes);
         const temp = await writeTemporaryFile(safeImageName(im.name, ext), bytes);
         temps.push(temp);
@@ -121,22 +121,22 @@ export class PastePanel extends Disposable {
       return;
     }
     // Import from URL given a link asks no page; from here the user expects to choose one.
-    const page = this.preset.page ?? (await askPage(this.services, this.recents, undefined, 'Import from URL: choose the page'))?.id;
+    const page = this.preset.page ?? (await askPage(this.services, this.recents, undefined, vscode.l10n.t('Import from URL: choose the page')))?.id;
     if (page) await this.uploads.importFromUrl([{ ...this.preset, page, url }]);
   }
 }
 
 function pastedOrigin(im: PastedImage, size: number): string {
-  const how = im.how === 'dropped' ? 'dropped on the Paste Image panel' : 'pasted from the clipboard';
+  const how = im.how === 'dropped' ? vscode.l10n.t('dropped on the Paste Image panel') : vscode.l10n.t('pasted from the clipboard');
   const s = im.shrunk;
   if (!s) return how;
-  return `${how}, shrunk from ${formatBytes(s.fromSize)}, ${s.fromWidth}×${s.fromHeight} ${typeLabel(s.fromType)} ` +
-    `to ${formatBytes(size)}, ${im.width ?? '?'}×${im.height ?? '?'} ${typeLabel(im.type)}`;
+  return vscode.l10n.t('{0}, shrunk from {1}, {2}×{3} {4} ', how, formatBytes(s.fromSize), s.fromWidth, s.fromHeight, typeLabel(s.fromType)) +
+    vscode.l10n.t('to {0}, {1}×{2} {3}', formatBytes(size), im.width ?? '?', im.height ?? '?', typeLabel(im.type));
 }
 
 function doneText(r: UploadCommandResult | undefined, total: number, sent: number): string {
-  if (!r) return 'Not sent (a question was closed). Press Upload when ready.';
-  if (r.error) return `Not sent: ${r.error}`;
-  if (sent === total) return `Sent ${total === 1 ? 'the image' : `${total} images`} to Notion. Paste the next one.`;
-  return `${sent} of ${total} sent; the others are still here (see the notification).`;
+  if (!r) return vscode.l10n.t('Not sent (a question was closed). Press Upload when ready.');
+  if (r.error) return vscode.l10n.t('Not sent: {0}', r.error);
+  if (sent === total) return total === 1 ? vscode.l10n.t('Sent the image to Notion. Paste the next one.') : vscode.l10n.t('Sent {0} images to Notion. Paste the next one.', total);
+  return vscode.l10n.t('{0} of {1} sent; the others are still here (see the notification).', sent, total);
 }

@@ -27,7 +27,7 @@ interface ShrunkMessage extends WebviewMessage {
 
 /** What the record says about a shrunk copy: `shrunk from <what> to <what>`. */
 export function shrunkOrigin(from: string, f: { size: number; width: number; height: number; type: string }, t: { size: number; width: number; height: number; type: string }): string {
-  return `shrunk from ${from} (${formatBytes(f.size)}, ${f.width}×${f.height} ${typeLabel(f.type)}) to ${formatBytes(t.size)}, ${t.width}×${t.height} ${typeLabel(t.type)}`;
+  return vscode.l10n.t('shrunk from {0} ({1}, {2}×{3} {4}) to {5}, {6}×{7} {8}', from, formatBytes(f.size), f.width, f.height, typeLabel(f.type), formatBytes(t.size), t.width, t.height, typeLabel(t.type));
 }
 
 export class WebviewShrinker implements ImageShrinker {
@@ -38,15 +38,15 @@ export class WebviewShrinker implements ImageShrinker {
   async shrink(file: string, sizeBytes: number, limitBytes: number): Promise<ShrunkImage> {
     const name = path.basename(file);
     const bytes = await fsp.readFile(file);
-    const panel = vscode.window.createWebviewPanel('notionAssets.shrink', `Shrink to Fit: ${name}`, { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel('notionAssets.shrink', vscode.l10n.t('Shrink to Fit: {0}', name), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [this.media],
     });
     const id = this.nextId++;
     const ready = nextMessage(panel, (m) => m.type === 'ready');
-    panel.webview.html = panelHtml(panel.webview, this.media, { mode: 'shrink', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, fileName: name, limitBytes });
+    panel.webview.html = panelHtml(panel.webview, this.media, { mode: 'shrink', floorPx: SHRINK_FLOOR_PX, testHooks: this.testHooks, language: vscode.env.language, fileName: name, limitBytes });
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Shrinking "${name}" to fit ${formatBytes(limitBytes)}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Shrinking "{0}" to fit {1}…', name, formatBytes(limitBytes)) },
       async () => {
         await ready;
         const answer = nextMessage<ShrunkMessage>(panel, (m) => m.type === 'shrunk' && m.id === id);
@@ -54,7 +54,7 @@ export class WebviewShrinker implements ImageShrinker {
         return answer;
       },
     );
-    if (!result.ok) throw new Error(`"${name}" (${formatBytes(sizeBytes)}) cannot be shrunk to fit this workspace's limit of ${formatBytes(limitBytes)}: ${result.error}.`);
+    if (!result.ok) throw new Error(vscode.l10n.t('"{0}" ({1}) cannot be shrunk to fit this workspace\'s limit of {2}: {3}.', name, formatBytes(sizeBytes), formatBytes(limitBytes), String(result.error)));
     const out = toBytes(result.bytes);
     const mime = result.mime ?? 'image/webp';
     const temp = await writeTemporaryFile(safeImageName(result.name ?? name, extensionForType(mime) ?? 'webp'), out);
@@ -63,7 +63,7 @@ export class WebviewShrinker implements ImageShrinker {
     return {
       path: temp.path,
       origin,
-      noRetry: `it was a shrunk copy of ${file} in a temporary file that no longer exists. Upload ${name} again and choose Shrink to Fit.`,
+      noRetry: vscode.l10n.t('it was a shrunk copy of {0} in a temporary file that no longer exists. Upload {1} again and choose Shrink to Fit.', file, name),
       dispose: temp.dispose,
     };
   }

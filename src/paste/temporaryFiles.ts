@@ -1,5 +1,6 @@
 // Temporary copies of pasted or shrunk images: one private folder per copy (names may repeat),
 // named as the file should be called in Notion, deleted once the batch ends.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,7 +28,7 @@ export async function writeTemporaryFile(name: string, bytes: Uint8Array): Promi
  */
 export function safeImageName(typed: string, ext: string): string {
   let name = typed.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').trim();
-  if (!name) name = 'Pasted image';
+  if (!name) name = l10n.t('Pasted image');
   const want = `.${ext}`;
   const has = path.extname(name).toLowerCase();
   if (has !== want && !(ext === 'jpg' && has === '.jpeg')) name += want;

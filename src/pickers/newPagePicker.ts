@@ -17,19 +17,19 @@ export interface NewPageParentChoice {
 export async function askNewPageParent(services: Services, recents: RecentTargets): Promise<NewPageParentChoice | undefined> {
   const where = await vscode.window.showQuickPick(
     [
-      { label: '$(file) Under a Page…', description: 'a sub-page holding the file', parent: 'page' as const },
-      { label: '$(database) In a Database…', description: 'a new entry, titled after the file', parent: 'database' as const },
+      { label: vscode.l10n.t('$(file) Under a Page…'), description: vscode.l10n.t('a sub-page holding the file'), parent: 'page' as const },
+      { label: vscode.l10n.t('$(database) In a Database…'), description: vscode.l10n.t('a new entry, titled after the file'), parent: 'database' as const },
     ],
-    { title: 'New Page from File: where does the page go?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('New Page from File: where does the page go?'), ignoreFocusOut: true },
   );
   if (!where) return undefined;
   if (where.parent === 'page') {
-    const page = await askPage(services, recents, undefined, 'New Page from File: choose the parent page');
+    const page = await askPage(services, recents, undefined, vscode.l10n.t('New Page from File: choose the parent page'));
     return page && { id: page.id, kind: 'page' };
   }
   const client = await services.client();
   const db = await pickPage({
-    title: 'New Page from File: choose the database',
+    title: vscode.l10n.t('New Page from File: choose the database'),
     recents: [],
     search: async (query, signal) => (await client.searchDatabases(query, { pageSize: 25 }, { signal })).results,
     onError: (e) => services.log.error('Database search failed', e),
@@ -42,10 +42,10 @@ export async function askNewPageProperty(dbTitle: string, filesProperties: strin
   if (filesProperties.length === 0) return '';
   const picked = await vscode.window.showQuickPick(
     [
-      ...filesProperties.map((p) => ({ label: `$(database) In "${p}"`, description: 'files property', value: p })),
-      { label: '$(add) As the Page\'s First Block', description: 'inside the new page', value: '' },
+      ...filesProperties.map((p) => ({ label: vscode.l10n.t('$(database) In "{0}"', p), description: vscode.l10n.t('files property'), value: p })),
+      { label: vscode.l10n.t('$(add) As the Page\'s First Block'), description: vscode.l10n.t('inside the new page'), value: '' },
     ],
-    { title: `New entry in "${dbTitle}": where do the files go?`, ignoreFocusOut: true },
+    { title: vscode.l10n.t('New entry in "{0}": where do the files go?', dbTitle), ignoreFocusOut: true },
   );
   return picked?.value;
 }
@@ -54,15 +54,15 @@ export async function askNewPageProperty(dbTitle: string, filesProperties: strin
 export async function askGrouping(count: number): Promise<'each' | 'one' | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: `$(files) One Page per File`, description: `${count} pages`, value: 'each' as const },
-      { label: `$(file) One Page Holding All ${count} Files`, value: 'one' as const },
+      { label: vscode.l10n.t('$(files) One Page per File'), description: vscode.l10n.t('{0} pages', count), value: 'each' as const },
+      { label: vscode.l10n.t('$(file) One Page Holding All {0} Files', count), value: 'one' as const },
     ],
-    { title: `New Page from ${count} files`, ignoreFocusOut: true },
+    { title: vscode.l10n.t('New Page from {0} files', count), ignoreFocusOut: true },
   );
   return picked?.value;
 }
 
 /** The title of the one page holding several files (default: the first file's name and the count). */
 export function askNewPageTitle(suggested: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({ title: 'Title of the new page', value: suggested, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'The page needs a title') });
+  return vscode.window.showInputBox({ title: vscode.l10n.t('Title of the new page'), value: suggested, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The page needs a title')) });
 }

@@ -1,5 +1,6 @@
 // What the page picker shows next to a page's title instead of its raw id: where the page
 // sits (in a database, a sub-page, top level) and when it was last edited.
+import * as l10n from '@vscode/l10n';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -9,12 +10,12 @@ export function placeOf(parentType: string | undefined): string | undefined {
   switch (parentType) {
     case 'database_id':
     case 'data_source_id':
-      return 'in a database';
+      return l10n.t('in a database');
     case 'page_id':
     case 'block_id':
       return 'sub-page';
     case 'workspace':
-      return 'top-level page';
+      return l10n.t('top-level page');
     default:
       return undefined;
   }
@@ -25,11 +26,11 @@ export function editedAgo(iso: string | undefined, now: number): string | undefi
   const t = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(t)) return undefined;
   const ago = Math.max(0, now - t);
-  if (ago < MINUTE) return 'edited just now';
-  if (ago < HOUR) return `edited ${Math.floor(ago / MINUTE)} min ago`;
-  if (ago < DAY) return `edited ${Math.floor(ago / HOUR)} h ago`;
-  if (ago < 30 * DAY) return `edited ${Math.floor(ago / DAY)} day${ago < 2 * DAY ? '' : 's'} ago`;
-  return `edited ${new Date(t).toISOString().slice(0, 10)}`;
+  if (ago < MINUTE) return l10n.t('edited just now');
+  if (ago < HOUR) return l10n.t('edited {0} min ago', Math.floor(ago / MINUTE));
+  if (ago < DAY) return l10n.t('edited {0} h ago', Math.floor(ago / HOUR));
+  if (ago < 30 * DAY) return ago < 2 * DAY ? l10n.t('edited 1 day ago') : l10n.t('edited {0} days ago', Math.floor(ago / DAY));
+  return l10n.t('edited {0}', new Date(t).toISOString().slice(0, 10));
 }
 
 /** "in a database · edited 3 h ago"; undefined when nothing is known. */

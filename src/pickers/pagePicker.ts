@@ -45,19 +45,19 @@ function noIdItem(): PageItem {
 }
 
 function pastedItem(id: string): PageItem {
-  return { label: '$(link) Use the pasted page', description: 'from the link or id you pasted', detail: id, alwaysShow: true, page: { id, title: id } };
+  return { label: vscode.l10n.t('$(link) Use the pasted page'), description: vscode.l10n.t('from the link or id you pasted'), detail: id, alwaysShow: true, page: { id, title: id } };
 }
 
 /** Resolves with the chosen page, or undefined when the user dismisses the picker. */
 export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefined> {
   const qp = vscode.window.createQuickPick<PageItem>();
   qp.title = opts.title;
-  qp.placeholder = 'Type to search pages shared with the integration, or paste a Notion page URL or id';
+  qp.placeholder = vscode.l10n.t('Type to search pages shared with the integration, or paste a Notion page URL or id');
   qp.matchOnDescription = true;
   qp.ignoreFocusOut = true;
   const recentItems = (): PageItem[] =>
     opts.recents.length
-      ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...opts.recents.map((r) => pageItem(r, r.inDatabase ? 'recent · in a database' : 'recent'))]
+      ? [{ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }, ...opts.recents.map((r) => pageItem(r, r.inDatabase ? vscode.l10n.t('recent · in a database') : vscode.l10n.t('recent')))]
       : [];
 
   let timer: NodeJS.Timeout | undefined;
@@ -81,9 +81,9 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
       qp.items = [
         ...(pasted ? [pastedItem(pasted)] : []),
         ...(query ? [] : recentItems()),
-        ...(found.length ? [{ label: query ? `Pages matching "${query}"` : 'Pages', kind: vscode.QuickPickItemKind.Separator } as PageItem, ...found] : []),
+        ...(found.length ? [{ label: query ? vscode.l10n.t('Pages matching "{0}"', query) : vscode.l10n.t('Pages'), kind: vscode.QuickPickItemKind.Separator } as PageItem, ...found] : []),
         // With no query the recent pages are listed: "none shared" only when nothing is listed at all.
-        ...(!found.length && !pasted && (query || !opts.recents.length) ? [{ label: query ? `No shared page matches "${query}"` : 'No pages are shared with the integration yet', detail: 'Share a page: in Notion, ••• → Connections → add the integration. Or paste the page URL.', alwaysShow: true } as PageItem] : []),
+        ...(!found.length && !pasted && (query || !opts.recents.length) ? [{ label: query ? vscode.l10n.t('No shared page matches "{0}"', query) : vscode.l10n.t('No pages are shared with the integration yet'), detail: vscode.l10n.t('Share a page: in Notion, ••• → Connections → add the integration. Or paste the page URL.'), alwaysShow: true } as PageItem] : []),
       ];
     } catch (e) {
       if (mine !== generation || ctl.signal.aborted) return;
@@ -92,7 +92,7 @@ export function pickPage(opts: PagePickerOptions): Promise<PickedPage | undefine
       qp.items = [
         ...(pasted ? [pastedItem(pasted)] : []),
         ...recentItems(),
-        { label: '$(error) Search failed', detail: errorText(e), alwaysShow: true },
+        { label: vscode.l10n.t('$(error) Search failed'), detail: errorText(e), alwaysShow: true },
       ];
     } finally {
       if (mine === generation) qp.busy = false;

@@ -69,16 +69,16 @@ export async function askPlacement(filenames: string[], pageTitle: string, allow
   const single = filenames.length === 1;
   const blockKinds = [...new Set(filenames.map((f) => (categoryOf(f) ? defaultBlockType(f) : 'file')))].join(', ');
   const items: PlacementItem[] = [];
-  if (!placementProblems(filenames, 'block')) items.push({ label: '$(add) Add to Page as Block', description: `${blockKinds} block${single ? '' : 's'}`, choice: 'block' });
+  if (!placementProblems(filenames, 'block')) items.push({ label: vscode.l10n.t('$(add) Add to Page as Block'), description: single ? vscode.l10n.t('{0} block', blockKinds) : vscode.l10n.t('{0} blocks', blockKinds), choice: 'block' });
   if (single && !placementProblems(filenames, 'cover')) {
-    items.push({ label: '$(file-media) Set as Page Cover', choice: 'cover' });
-    items.push({ label: '$(symbol-misc) Set as Page Icon', choice: 'icon' });
+    items.push({ label: vscode.l10n.t('$(file-media) Set as Page Cover'), choice: 'cover' });
+    items.push({ label: vscode.l10n.t('$(symbol-misc) Set as Page Icon'), choice: 'icon' });
   }
-  if (inDatabase !== false) items.push({ label: '$(database) Attach to Files Property', description: 'database pages', choice: 'property' });
+  if (inDatabase !== false) items.push({ label: vscode.l10n.t('$(database) Attach to Files Property'), description: vscode.l10n.t('database pages'), choice: 'property' });
   // Comments take uploaded files only, not links.
-  if (allowComment) items.push({ label: '$(comment) Add as Comment on Page', description: single ? 'a comment with the file attached' : 'up to 3 files per comment', choice: 'comment' });
-  if (allowNone) items.push({ label: '$(cloud-upload) Upload Only', description: 'attach later from the Uploads view (within an hour)', choice: 'none' });
-  const picked = await vscode.window.showQuickPick(items, { title: `Where on "${pageTitle}"?`, placeHolder: 'Choose where the file goes', ignoreFocusOut: true });
+  if (allowComment) items.push({ label: vscode.l10n.t('$(comment) Add as Comment on Page'), description: single ? vscode.l10n.t('a comment with the file attached') : vscode.l10n.t('up to 3 files per comment'), choice: 'comment' });
+  if (allowNone) items.push({ label: vscode.l10n.t('$(cloud-upload) Upload Only'), description: vscode.l10n.t('attach later from the Uploads view (within an hour)'), choice: 'none' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Where on "{0}"?', pageTitle), placeHolder: vscode.l10n.t('Choose where the file goes'), ignoreFocusOut: true });
   return picked?.choice;
 }
 
@@ -87,14 +87,14 @@ export async function askProperty(services: Services, page: PickedPage, given: s
   if (given) return given;
   const service = await services.uploads();
   const names = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reading the page\'s properties…' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the page\'s properties…') },
     () => service.listFilesProperties(page.id),
   );
   if (names.length === 0) {
-    throw new Error(`"${page.title}" has no files property. Only pages in a database have properties; add a "Files & media" property to the database, or choose another placement.`);
+    throw new Error(vscode.l10n.t('"{0}" has no files property. Only pages in a database have properties; add a "Files & media" property to the database, or choose another placement.', page.title));
   }
   if (names.length === 1) return names[0];
-  return vscode.window.showQuickPick(names, { title: `Which files property of "${page.title}"?`, ignoreFocusOut: true });
+  return vscode.window.showQuickPick(names, { title: vscode.l10n.t('Which files property of "{0}"?', page.title), ignoreFocusOut: true });
 }
 
 /**
@@ -103,8 +103,8 @@ export async function askProperty(services: Services, page: PickedPage, given: s
  */
 export async function askCaption(files = 1): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: files > 1 ? `Caption for all ${files} blocks (optional)` : 'Caption (optional)',
-    prompt: files > 1 ? `The same caption is shown under each of the ${files} blocks. Leave empty for none.` : 'Shown under the block. Leave empty for none.',
+    title: files > 1 ? vscode.l10n.t('Caption for all {0} blocks (optional)', files) : vscode.l10n.t('Caption (optional)'),
+    prompt: files > 1 ? vscode.l10n.t('The same caption is shown under each of the {0} blocks. Leave empty for none.', files) : vscode.l10n.t('Shown under the block. Leave empty for none.'),
     ignoreFocusOut: true,
     // The core's rule (2000 characters, no control characters), said while typing.
     validateInput: (v) => captionProblem(v),
@@ -172,9 +172,9 @@ export function buildTarget(
 export async function askComment(given: string | undefined, pageTitle: string): Promise<string | undefined> {
   if (given !== undefined) return given;
   return vscode.window.showInputBox({
-    title: `Comment on "${pageTitle}"`,
-    prompt: 'The comment\'s text (required: Notion does not take attachments without text). Up to 3 files per comment.',
+    title: vscode.l10n.t('Comment on "{0}"', pageTitle),
+    prompt: vscode.l10n.t('The comment\'s text (required: Notion does not take attachments without text). Up to 3 files per comment.'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Type the comment (Notion needs text with the attachments)'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the comment (Notion needs text with the attachments)')),
   });
 }

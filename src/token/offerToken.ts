@@ -5,6 +5,6 @@ import * as vscode from 'vscode';
 /** Resolves true when the user set a token. */
 export async function offerToken(): Promise<boolean> {
   const pick = await vscode.window.showWarningMessage(
-    'Notion Assets needs your Notion integration token (the Internal Integration Secret) before it can reach Notion.', 'Set Token');
-  return pick === 'Set Token' && (await vscode.commands.executeCommand('notionAssets.setToken')) !== undefined;
+    vscode.l10n.t('Notion Assets needs your Notion integration token (the Internal Integration Secret) before it can reach Notion.'), vscode.l10n.t('Set Token'));
+  return pick === vscode.l10n.t('Set Token') && (await vscode.commands.executeCommand('notionAssets.setToken')) !== undefined;
 }

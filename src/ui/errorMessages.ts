@@ -28,20 +28,20 @@ export function isCancellation(e: unknown): boolean {
 export function errorText(e: unknown): string {
   if (!(e instanceof Error)) return redactShown(String(e));
   const s = e as ErrorShape;
-  return redactShown(s.requestId && !e.message.includes(s.requestId) ? `${e.message} (request id ${s.requestId})` : e.message);
+  return redactShown(s.requestId && !e.message.includes(s.requestId) ? vscode.l10n.t('{0} (request id {1})', e.message, s.requestId) : e.message);
 }
 
 /** Buttons that fix the cause: set the token on 401, how to share a page on 404. */
 export function errorActions(e: unknown): ErrorAction[] {
   const s = (e ?? {}) as ErrorShape;
   if (s.status === 401 || s.code === 'unauthorized' || (e instanceof Error && e.name === 'NoTokenError')) {
-    return [{ title: 'Set Token', run: () => vscode.commands.executeCommand('notionAssets.setToken') }];
+    return [{ title: vscode.l10n.t('Set Token'), run: () => vscode.commands.executeCommand('notionAssets.setToken') }];
   }
   if (s.status === 404 || s.code === 'object_not_found' || s.rule === 'not-a-page') {
-    return [{ title: 'How to Share a Page', run: () => vscode.env.openExternal(vscode.Uri.parse(SHARE_HELP_URL)) }];
+    return [{ title: vscode.l10n.t('How to Share a Page'), run: () => vscode.env.openExternal(vscode.Uri.parse(SHARE_HELP_URL)) }];
   }
   if (s.code === 'restricted_resource') {
-    return [{ title: 'Open Integration Settings', run: () => vscode.env.openExternal(vscode.Uri.parse('https://www.notion.so/profile/integrations')) }];
+    return [{ title: vscode.l10n.t('Open Integration Settings'), run: () => vscode.env.openExternal(vscode.Uri.parse('https://www.notion.so/profile/integrations')) }];
   }
   return [];
 }
@@ -57,7 +57,7 @@ export function isDeclinedToken(e: unknown): boolean {
  */
 export function showError(prefix: string, e: unknown, showLog: () => void): void {
   if (isDeclinedToken(e)) return;
-  const actions = [...errorActions(e), { title: 'Show Log', run: showLog }];
+  const actions = [...errorActions(e), { title: vscode.l10n.t('Show Log'), run: showLog }];
   void vscode.window.showErrorMessage(redactShown(`${prefix}: ${errorText(e)}`), ...actions.map((a) => a.title)).then((picked) => {
     actions.find((a) => a.title === picked)?.run();
   });

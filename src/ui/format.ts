@@ -1,5 +1,6 @@
 // How numbers and places read in the UI: sizes, percentages, expiry countdowns, page links.
 // No vscode import: tested in the node tier.
+import * as l10n from '@vscode/l10n';
 
 const MINUTE = 60_000;
 
@@ -28,9 +29,9 @@ export function percent(done: number, total: number | undefined): number {
 /** "expires in 37 min" / "expires in 40 s"; the minute count rounds up so 59:30 reads 60 min. */
 export function formatExpiry(expiryTime: string, now: number): string {
   const left = Date.parse(expiryTime) - now;
-  if (left <= 0) return 'expired';
-  if (left < MINUTE) return `expires in ${Math.ceil(left / 1000)} s`;
-  return `expires in ${Math.ceil(left / MINUTE)} min`;
+  if (left <= 0) return l10n.t('expired');
+  if (left < MINUTE) return l10n.t('expires in {0} s', Math.ceil(left / 1000));
+  return l10n.t('expires in {0} min', Math.ceil(left / MINUTE));
 }
 
 /** "1 page", "2 pages". */
@@ -41,7 +42,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** formatExpiry in words for screen readers: "expires in 37 minutes" / "expires in 1 second". */
 export function expiryInWords(expiryTime: string, now: number): string {
   const left = Date.parse(expiryTime) - now;
-  if (left <= 0) return 'expired';
-  if (left < MINUTE) return `expires in ${plural(Math.ceil(left / 1000), 'second')}`;
-  return `expires in ${plural(Math.ceil(left / MINUTE), 'minute')}`;
+  if (left <= 0) return l10n.t('expired');
+  // Whole sentences per number form, so each language words its own plural.
+  if (left < MINUTE) {
+    const s = Math.ceil(left / 1000);
+    return s === 1 ? l10n.t('expires in 1 second') : l10n.t('expires in {0} seconds', s);
+  }
+  const m = Math.ceil(left / MINUTE);
+  return m === 1 ? l10n.t('expires in 1 minute') : l10n.t('expires in {0} minutes', m);
 }

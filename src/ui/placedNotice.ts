@@ -5,7 +5,8 @@ import { openPage } from './openPage';
 import { redactShown } from '../common/log';
 
 export function showPlaced(text: string, pageId: string): void {
-  void vscode.window.showInformationMessage(redactShown(text), 'Open Page').then((t) => {
-    if (t === 'Open Page') void openPage(pageId);
+  const open = vscode.l10n.t('Open Page');
+  void vscode.window.showInformationMessage(redactShown(text), open).then((t) => {
+    if (t === open) void openPage(pageId);
   });
 }

@@ -1,6 +1,7 @@
 // How every command names what is happening to files on a page: the progress title while it
 // runs ("Adding "x.mp4" to "Home"") and the sentence once done ("… was added to "Home" as a
 // video block"), so upload, import, link, Attach to… and Copy read the same.
+import * as l10n from '@vscode/l10n';
 import { categoryOf } from '../core/media/extensions';
 import { defaultBlockType } from '../core/media/placement';
 import { MAX_COMMENT_ATTACHMENTS } from '../core/upload/commentFiles';
@@ -8,70 +9,76 @@ import type { AttachTarget, Placement } from '../core/upload/types';
 
 /** `"x.mp4"` for one file, `3 files` for several. */
 function subject(names: readonly string[]): string {
-  return names.length === 1 ? `"${names[0]}"` : `${names.length} files`;
+  return names.length === 1 ? `"${names[0]}"` : l10n.t('{0} files', names.length);
 }
 
 /** The notification's title: the action, the file (or count) and the page, each named once. */
 export function progressTitle(names: readonly string[], pageTitle: string, target: AttachTarget | undefined): string {
   const what = subject(names);
-  if (!target) return `Uploading ${what} to Notion`;
+  if (!target) return l10n.t('Uploading {0} to Notion', what);
   switch (target.as) {
     case 'cover':
     case 'icon':
-      return `Setting ${what} as the ${target.as} of "${pageTitle}"`;
+      return l10n.t('Setting {0} as the {1} of "{2}"', what, target.as, pageTitle);
     case 'block':
-      return `Adding ${what} to "${pageTitle}"`;
+      return l10n.t('Adding {0} to "{1}"', what, pageTitle);
     case 'property':
-      return `Adding ${what} to "${pageTitle}" (property "${target.property}")`;
+      return l10n.t('Adding {0} to "{1}" (property "{2}")', what, pageTitle, target.property);
     case 'replace':
-      return `Replacing a file on "${pageTitle}" with ${what}`;
+      return l10n.t('Replacing a file on "{0}" with {1}', pageTitle, what);
     case 'comment':
-      return `Commenting on "${pageTitle}" with ${what}`;
+      return l10n.t('Commenting on "{0}" with {1}', pageTitle, what);
     case 'newPage':
-      return `Creating a page from ${what} in "${pageTitle}"`;
+      return l10n.t('Creating a page from {0} in "{1}"', what, pageTitle);
   }
 }
 
-const BLOCK_NAMES: Record<string, string> = { image: 'an image', video: 'a video', audio: 'an audio', pdf: 'a PDF', file: 'a file' };
+const BLOCK_NAMES: Record<string, string> = { image: l10n.t('an image'), video: l10n.t('a video'), audio: l10n.t('an audio'), pdf: l10n.t('a PDF'), file: l10n.t('a file') };
 
 /** Where the files went on the page: `as a video block`, `as its cover`, `in its "Files" property`. */
 export function placementPhrase(names: readonly string[], target: AttachTarget): string {
   switch (target.as) {
     case 'cover':
     case 'icon':
-      return `as its ${target.as}`;
+      return l10n.t('as its {0}', target.as);
     case 'property':
-      return `in its "${target.property}" property`;
+      return l10n.t('in its "{0}" property', target.property);
     case 'block': {
       // A name without a known type (a link) becomes a file block unless a type was chosen.
       const types = [...new Set(names.map((n) => target.blockType ?? (categoryOf(n) ? defaultBlockType(n) : 'file')))];
-      if (names.length === 1) return `as ${BLOCK_NAMES[types[0]]} block`;
-      return types.length === 1 ? `as ${BLOCK_NAMES[types[0]].replace(/^an? /, '')} blocks` : 'as blocks';
+      if (names.length === 1) return l10n.t('as {0} block', BLOCK_NAMES[types[0]]);
+      return types.length === 1 ? l10n.t('as {0} blocks', BLOCK_NAMES[types[0]].replace(/^an? /, '')) : l10n.t('as blocks');
     }
     case 'replace':
-      return 'in place of the block\'s file';
+      return l10n.t('in place of the block\'s file');
     case 'comment': {
       const comments = Math.ceil(names.length / MAX_COMMENT_ATTACHMENTS);
-      return names.length === 1 ? 'as a comment attachment' : `as comment attachments${comments > 1 ? ` (${comments} comments)` : ''}`;
+      return names.length === 1 ? l10n.t('as a comment attachment') : comments > 1 ? l10n.t('as comment attachments ({0} comments)', comments) : l10n.t('as comment attachments');
     }
     case 'newPage':
-      return 'as a new page';
+      return l10n.t('as a new page');
   }
 }
 
 /** `"x.mp4" was added to "Home" as a video block` (no final period: callers add notes). */
 export function placedMessage(names: readonly string[], pageTitle: string, target: AttachTarget, verb: 'added' | 'copied' = 'added'): string {
-  return `${subject(names)} ${names.length === 1 ? 'was' : 'were'} ${verb} to "${pageTitle}" ${placementPhrase(names, target)}`;
+  const who = subject(names);
+  const where = placementPhrase(names, target);
+  // Whole sentences per verb and number, so each language words its own grammar.
+  if (verb === 'copied') {
+    return names.length === 1 ? l10n.t('{0} was copied to "{1}" {2}', who, pageTitle, where) : l10n.t('{0} were copied to "{1}" {2}', who, pageTitle, where);
+  }
+  return names.length === 1 ? l10n.t('{0} was added to "{1}" {2}', who, pageTitle, where) : l10n.t('{0} were added to "{1}" {2}', who, pageTitle, where);
 }
 
 const PLACEMENT_TITLES: Record<Placement, string> = {
-  cover: 'Set as Page Cover',
-  icon: 'Set as Page Icon',
-  block: 'Add to Page as Block',
-  property: 'Attach to Files Property',
-  replace: 'Replace a File on Page',
-  comment: 'Add as Comment on Page',
-  newPage: 'New Page from File',
+  cover: l10n.t('Set as Page Cover'),
+  icon: l10n.t('Set as Page Icon'),
+  block: l10n.t('Add to Page as Block'),
+  property: l10n.t('Attach to Files Property'),
+  replace: l10n.t('Replace a File on Page'),
+  comment: l10n.t('Add as Comment on Page'),
+  newPage: l10n.t('New Page from File'),
 };
 
 export function placementTitle(p: Placement): string {

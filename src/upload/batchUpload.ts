@@ -89,15 +89,19 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   const mayLand = (o: BatchOutcome<T>) => !o.ok && (o.error as { attachMayLand?: unknown } | null)?.attachMayLand === true;
   const landing = cancelledOnes.filter(mayLand).map((o) => o.job.label);
   const sure = cancelledOnes.filter((o) => !mayLand(o)).map((o) => o.job.label);
-  const landingText = landing.length
-    ? ` ${namesOf(landing)} ${landing.length === 1 ? 'was' : 'were'} being added as you cancelled: Refresh Status in the Uploads view shows whether Notion took ${landing.length === 1 ? 'it' : 'them'}; Retry looks on the page first.`
-    : '';
-  const cancelled = report.cancelled ? `${sure.length ? ` Cancelled, nothing attached: ${namesOf(sure)}.` : ''}${landingText}` : '';
+  const landingText = landing.length === 0 ? ''
+    : ' ' + (landing.length === 1
+      ? vscode.l10n.t('{0} was being added as you cancelled: Refresh Status in the Uploads view shows whether Notion took it; Retry looks on the page first.', namesOf(landing))
+      : vscode.l10n.t('{0} were being added as you cancelled: Refresh Status in the Uploads view shows whether Notion took them; Retry looks on the page first.', namesOf(landing)));
+  const cancelled = report.cancelled ? `${sure.length ? vscode.l10n.t(' Cancelled, nothing attached: {0}.', namesOf(sure)) : ''}${landingText}` : '';
 
   if (failures.length === 0) {
     if (report.succeeded === 0) {
       const names = namesOf(cancelledOnes.map((o) => o.job.label));
-      void vscode.window.showInformationMessage(redactShown(`Upload cancelled: ${names} (nothing ${landing.length ? 'else ' : ''}was attached).${landingText}`));
+      const said = landing.length
+        ? vscode.l10n.t('Upload cancelled: {0} (nothing else was attached).', names)
+        : vscode.l10n.t('Upload cancelled: {0} (nothing was attached).', names);
+      void vscode.window.showInformationMessage(redactShown(said + landingText));
       return;
     }
     const actions = opts.successActions ?? [];
@@ -106,8 +110,8 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   }
   // A refusal of a value that cannot change (a caption too long, a type Notion refuses) is not retried.
   const retryable = failures.filter((f) => !isPermanentRefusal(f.error));
-  const retry = retryable.length ? [{ title: 'Retry Failed', run: () => opts.retry(retryable.map((f) => f.job)) }] : [];
-  const showLog = { title: 'Show Log', run: opts.showLog };
+  const retry = retryable.length ? [{ title: vscode.l10n.t('Retry Failed'), run: () => opts.retry(retryable.map((f) => f.job)) }] : [];
+  const showLog = { title: vscode.l10n.t('Show Log'), run: opts.showLog };
   if (total === 1) {
     const actions = [...errorActions(failures[0].error), ...retry, showLog];
     pick(vscode.window.showErrorMessage(redactShown(`${failures[0].job.label}: ${errorText(failures[0].error)}`), ...actions.map((a) => a.title)), actions);
@@ -115,10 +119,10 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
   }
   // Several: the count, then each file's reason (the first few), so the cause is visible without the log.
   const reasons = failures.slice(0, 3).map((f) => `${f.job.label}: ${errorText(f.error)}`).join(' · ');
-  const more = failures.length > 3 ? ` · and ${failures.length - 3} more (see the log)` : '';
+  const more = failures.length > 3 ? vscode.l10n.t(' · and {0} more (see the log)', failures.length - 3) : '';
   const actions = [...errorActions(failures[0].error), ...retry, showLog];
   pick(
-    vscode.window.showWarningMessage(redactShown(`${failures.length} of ${total} failed. ${reasons}${more}${cancelled}`), ...actions.map((a) => a.title)),
+    vscode.window.showWarningMessage(redactShown(vscode.l10n.t('{0} of {1} failed. {2}{3}{4}', failures.length, total, reasons, more, cancelled)), ...actions.map((a) => a.title)),
     actions,
   );
 }
@@ -126,5 +130,5 @@ export function showBatchSummary<T>(report: BatchReport<T>, opts: SummaryOptions
 /** `"a.png", "b.png" and 3 more`. */
 function namesOf(labels: string[], max = 4): string {
   const shown = labels.slice(0, labels.length > max ? max - 1 : max).map((l) => `"${l}"`).join(', ');
-  return labels.length > max ? `${shown} and ${labels.length - (max - 1)} more` : shown;
+  return labels.length > max ? vscode.l10n.t('{0} and {1} more', shown, labels.length - (max - 1)) : shown;
 }

@@ -8,7 +8,7 @@ import { workspaceFolderPaths } from '../common/services';
 import { redactShown } from '../common/log';
 import { Dismissed } from '../ui/commandRunner';
 
-export const UPLOAD_LINKED = 'Upload Linked Files';
+export const UPLOAD_LINKED = vscode.l10n.t('Upload Linked Files');
 
 /**
  * The files whose real path is outside the workspace, once the user said yes to reading them
@@ -24,10 +24,10 @@ export async function confirmOutsideLinks(uris: readonly vscode.Uri[]): Promise<
   if (!outside.length) return new Set();
   const one = outside.length === 1;
   const message = one
-    ? `"${path.basename(outside[0].file)}" is a link to a file outside the workspace. Upload the file it points to?`
-    : `${outside.length} of the files are links to files outside the workspace. Upload the files they point to?`;
+    ? vscode.l10n.t('"{0}" is a link to a file outside the workspace. Upload the file it points to?', path.basename(outside[0].file))
+    : vscode.l10n.t('{0} of the files are links to files outside the workspace. Upload the files they point to?', outside.length);
   const detail = redactShown(
-    outside.map((o) => `${o.file}\n  → ${o.target}`).join('\n') + `\n\nIts contents would be sent to Notion as ${one ? 'that file' : 'those files'}.`,
+    outside.map((o) => `${o.file}\n  → ${o.target}`).join('\n') + vscode.l10n.t('\n\nIts contents would be sent to Notion as {0}.', one ? vscode.l10n.t('that file') : vscode.l10n.t('those files')),
   );
   const answer = await vscode.window.showWarningMessage(redactShown(message), { modal: true, detail }, UPLOAD_LINKED);
   if (answer !== UPLOAD_LINKED) throw new Dismissed();

@@ -51,10 +51,10 @@ const TYPE_NAMES: Record<string, string> = { heic: 'HEIC', tif: 'TIFF', tiff: 'T
 
 function whyNot(name: string): string {
   const ext = path.extname(name).slice(1).toLowerCase();
-  if (ext === 'gif') return 'a GIF cannot be shrunk here without losing its animation';
-  if (ext === 'svg') return 'an SVG is a drawing, not pixels: it cannot be shrunk here';
-  if (TYPE_NAMES[ext]) return `${TYPE_NAMES[ext]} images cannot be shrunk here (the browser cannot decode them); export it as PNG or JPEG first`;
-  return categoryOf(name) === 'image' ? 'only PNG, JPEG and WebP images can be shrunk' : 'only images can be shrunk to fit';
+  if (ext === 'gif') return vscode.l10n.t('a GIF cannot be shrunk here without losing its animation');
+  if (ext === 'svg') return vscode.l10n.t('an SVG is a drawing, not pixels: it cannot be shrunk here');
+  if (TYPE_NAMES[ext]) return vscode.l10n.t('{0} images cannot be shrunk here (the browser cannot decode them); export it as PNG or JPEG first', TYPE_NAMES[ext]);
+  return categoryOf(name) === 'image' ? vscode.l10n.t('only PNG, JPEG and WebP images can be shrunk') : vscode.l10n.t('only images can be shrunk to fit');
 }
 
 /**
@@ -72,8 +72,8 @@ export async function fitToLimit(
   if (over.length === 0) return unchanged;
   const shrinkable = over.filter((f) => isShrinkable(f.name));
   const stuck = over.filter((f) => !isShrinkable(f.name));
-  const limit = `this workspace accepts files up to ${formatBytes(limitBytes)}`;
-  const sized = (fs: typeof over) => fs.map((f) => `"${f.name}" is ${formatBytes(f.size)}`).join(', ');
+  const limit = vscode.l10n.t('this workspace accepts files up to {0}', formatBytes(limitBytes));
+  const sized = (fs: typeof over) => fs.map((f) => vscode.l10n.t('"{0}" is {1}', f.name, formatBytes(f.size))).join(', ');
   if (o.scripted && !o.shrink) return unchanged;
   if (!o.scripted) {
     const rest = uris.length - over.length;
@@ -82,16 +82,16 @@ export async function fitToLimit(
     if (shrinkable.length === 0) {
       if (rest === 0) throw new Error(parts.join(' '));
     }
-    const shrinkButton = 'Shrink to Fit';
-    const othersButton = `Upload the Other ${rest}`;
+    const shrinkButton = vscode.l10n.t('Shrink to Fit');
+    const othersButton = vscode.l10n.t('Upload the Other {0}', rest);
     const buttons = [...(shrinkable.length ? [shrinkButton] : []), ...(rest > 0 ? [othersButton] : [])];
     const question = shrinkable.length
-      ? `Shrink ${shrinkable.length === 1 ? `"${shrinkable[0].name}"` : `the ${shrinkable.length} images`} to fit?`
-      : `Upload the other ${rest}?`;
+      ? shrinkable.length === 1 ? vscode.l10n.t('Shrink "{0}" to fit?', shrinkable[0].name) : vscode.l10n.t('Shrink the {0} images to fit?', shrinkable.length)
+      : vscode.l10n.t('Upload the other {0}?', rest);
     const answer = await vscode.window.showWarningMessage(`${parts.join(' ')} ${question}`, {
       modal: true,
       detail: shrinkable.length
-        ? `A smaller copy (WebP or JPEG, lower quality first, then smaller, never below ${SHRINK_FLOOR_PX} px on the longest side) is uploaded instead; the original file is not changed.`
+        ? vscode.l10n.t('A smaller copy (WebP or JPEG, lower quality first, then smaller, never below {0} px on the longest side) is uploaded instead; the original file is not changed.', SHRINK_FLOOR_PX)
         : undefined,
     }, ...buttons);
     if (answer === othersButton) return { ...unchanged, files: uris.filter((u) => !over.some((f) => f.u === u)) };

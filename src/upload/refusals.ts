@@ -1,6 +1,7 @@
 // Which files a placement refuses and why, in words, before any request: unsupported types,
 // files that do not fit the placement, and the summary a mixed selection is asked about.
 // No vscode import: tested in the node tier.
+import * as l10n from '@vscode/l10n';
 import { categoryOf, describeExtensions, extensionOf, SUPPORTED_EXTENSIONS } from '../core/media/extensions';
 import { placementProblem, type PlacementKind } from '../core/media/placement';
 import type { MediaBlockType } from '../core/notion/types';
@@ -19,12 +20,12 @@ function kindFor(placement: Placement | undefined, blockType?: MediaBlockType): 
 /** Why these files cannot go to this placement (undefined when they all fit). Checked before any request. */
 export function placementProblems(filenames: string[], placement: Placement, blockType?: MediaBlockType): string | undefined {
   if ((placement === 'cover' || placement === 'icon') && filenames.length > 1) {
-    return `A page has one ${placement}: choose a single image (${filenames.length} files were given).`;
+    return l10n.t('A page has one {0}: choose a single image ({1} files were given).', placement, filenames.length);
   }
   const kind = kindFor(placement, blockType)!;
   const problems = filenames.map((f) => placementProblem(f, kind)).filter((p): p is string => !!p);
   if (problems.length === 0) return undefined;
-  return `${problems.join('; ')}. Supported: ${acceptedTypes(placement, blockType)}.`;
+  return l10n.t('{0}. Supported: {1}.', problems.join('; '), acceptedTypes(placement, blockType));
 }
 
 /** The types a placement takes, listed ("image: .png .jpg …; video: …"). */
@@ -37,7 +38,7 @@ export function acceptedTypes(placement?: Placement, blockType?: MediaBlockType)
 export function unsupportedFiles(filenames: string[]): string | undefined {
   const bad = filenames.filter((f) => !categoryOf(f));
   if (!bad.length) return undefined;
-  return `Notion does not accept ${bad.map((b) => `"${b}"`).join(', ')}: the file type is not supported. Supported — ${describeExtensions()}.`;
+  return l10n.t('Notion does not accept {0}: the file type is not supported. Supported — {1}.', bad.map((b) => `"${b}"`).join(', '), describeExtensions());
 }
 
 /** A file of a batch that cannot go to Notion (as asked), and why in a few words. */
@@ -53,7 +54,7 @@ export function refusedFiles(filenames: string[], placement?: Placement, blockTy
   return filenames.flatMap((name, index) => {
     if (!categoryOf(name)) {
       const ext = extensionOf(name);
-      return [{ index, name, reason: ext ? `type .${ext} not supported` : 'no file extension, so no type Notion accepts' }];
+      return [{ index, name, reason: ext ? l10n.t('type .{0} not supported', ext) : l10n.t('no file extension, so no type Notion accepts') }];
     }
     const problem = kind && placementProblem(name, kind);
     return problem ? [{ index, name, reason: problem }] : [];
@@ -64,18 +65,18 @@ export function refusedFiles(filenames: string[], placement?: Placement, blockTy
 export function refusalSummary(refused: readonly RefusedFile[], total: number): string {
   const max = 4;
   const listed = refused.slice(0, max).map((r) => `${r.name} (${r.reason})`).join(', ');
-  const more = refused.length > max ? ` and ${refused.length - max} more` : '';
-  return `${refused.length} of ${total} files can't go to Notion: ${listed}${more}.`;
+  const more = refused.length > max ? l10n.t(' and {0} more', refused.length - max) : '';
+  return l10n.t('{0} of {1} files can\'t go to Notion: {2}{3}.', refused.length, total, listed, more);
 }
 
 /** Open-dialog filters from Notion's supported types. */
 export function openDialogFilters(imagesOnly: boolean): Record<string, string[]> {
-  if (imagesOnly) return { Images: [...SUPPORTED_EXTENSIONS.image] };
+  if (imagesOnly) return { [l10n.t('Images')]: [...SUPPORTED_EXTENSIONS.image] };
   return {
-    'Supported files': Object.values(SUPPORTED_EXTENSIONS).flat(),
-    Images: [...SUPPORTED_EXTENSIONS.image],
-    Video: [...SUPPORTED_EXTENSIONS.video],
-    Audio: [...SUPPORTED_EXTENSIONS.audio],
-    Documents: [...SUPPORTED_EXTENSIONS.document],
+    [l10n.t('Supported files')]: Object.values(SUPPORTED_EXTENSIONS).flat(),
+    [l10n.t('Images')]: [...SUPPORTED_EXTENSIONS.image],
+    [l10n.t('Video')]: [...SUPPORTED_EXTENSIONS.video],
+    [l10n.t('Audio')]: [...SUPPORTED_EXTENSIONS.audio],
+    [l10n.t('Documents')]: [...SUPPORTED_EXTENSIONS.document],
   };
 }

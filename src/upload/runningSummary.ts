@@ -1,5 +1,6 @@
 // What the status bar entry says while uploads run, without VS Code: how many uploads this
 // window is running and the byte-weighted share sent, and the text and spoken label for it.
+import * as l10n from '@vscode/l10n';
 
 export interface RunningSummary {
   count: number;
@@ -24,9 +25,9 @@ export function summarize(records: readonly { state: string; key: string; sentBy
 
 export function statusText(s: RunningSummary): { text: string; label: string } {
   const pct = s.percent === undefined ? '' : ` · ${s.percent} %`;
-  const spoken = s.percent === undefined ? '' : `, ${s.percent} percent sent`;
+  const spoken = s.percent === undefined ? '' : l10n.t(', {0} percent sent', s.percent);
   return {
-    text: `$(cloud-upload) ${s.count} uploading${pct}`,
-    label: `${s.count} ${s.count === 1 ? 'upload' : 'uploads'} to Notion running${spoken}. Show the Uploads view.`,
+    text: l10n.t('$(cloud-upload) {0} uploading{1}', s.count, pct),
+    label: s.count === 1 ? l10n.t('1 upload to Notion running{0}. Show the Uploads view.', spoken) : l10n.t('{0} uploads to Notion running{1}. Show the Uploads view.', s.count, spoken),
   };
 }

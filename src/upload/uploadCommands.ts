@@ -65,21 +65,21 @@ export class UploadCommands {
    * `temporary`: files whose bytes are a temporary copy (a pasted image), by path.
    */
   uploadFiles(fixed: Placement | undefined, args: unknown[], temporary?: ReadonlyMap<string, TemporarySource>): Promise<UploadCommandResult | undefined> {
-    const what = fixed ? placementTitle(fixed) : 'Upload to Notion';
+    const what = fixed ? placementTitle(fixed) : vscode.l10n.t('Upload to Notion');
     return this.guard(what, async () => {
       const { files, options, scripted } = parseArgs(args);
       const uris = files.length ? files : await this.chooseFiles(fixed);
       refuseUntitled(uris);
       const local = uris.filter((u) => u.scheme === 'file');
       if (local.length !== uris.length) {
-        throw new Error(`Only files on this machine can be uploaded: ${uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')}`);
+        throw new Error(vscode.l10n.t('Only files on this machine can be uploaded: {0}', uris.filter((u) => u.scheme !== 'file').map((u) => u.toString()).join(', ')));
       }
       const all = local.map((u) => path.basename(u.fsPath));
       const preset = fixed ?? options.placement;
       const placed = preset && preset !== 'none' ? preset : undefined;
       // Everything knowable from the names is checked for every file before the first request.
       if ((placed === 'cover' || placed === 'icon') && all.length > 1) throw new Error(placementProblems(all, placed)!);
-      if (placed === 'replace' && all.length > 1) throw new Error(`A block holds one file: choose one file to replace it with (${all.length} were given).`);
+      if (placed === 'replace' && all.length > 1) throw new Error(vscode.l10n.t('A block holds one file: choose one file to replace it with ({0} were given).', all.length));
       const byName = refusedFiles(all, placed, options.blockType);
       // The disk too (missing, empty) before the first question: no page is asked for for nothing.
       const onDisk = await diskRefusals(local.map((u) => u.fsPath), new Set(byName.map((r) => r.index)));
@@ -120,7 +120,7 @@ export class UploadCommands {
     const names = valid.map((u) => path.basename(u.fsPath));
     if (preset === 'newPage') return this.newPages(valid, options, scripted, linked, note);
     if (preset === 'replace') return this.replaceOnPage(valid[0], options, scripted, linked, note);
-    const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), `${what}: choose the page`));
+    const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), vscode.l10n.t('{0}: choose the page', what)));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted, valid.length);
     if (target) await confirmReplacing(this.services, { page, target, newName: names.length === 1 ? names[0] : `${names.length} files` }, !scripted);
@@ -140,13 +140,13 @@ export class UploadCommands {
     // The default target is where files usually go, not where new pages should: asked unless given.
     const chosen = o.page ?? (await need(askNewPageParent(this.services, this.recents))).id;
     const parent = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Reading where the new page goes…' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading where the new page goes…') },
       () => service.describeNewPageParent(chosen),
     );
     const property = o.property ?? (parent.kind === 'database' && !scripted ? await need(askNewPageProperty(parent.title, parent.filesProperties)) : undefined);
     const mode = uris.length === 1 ? 'each' : o.pages ?? (scripted ? 'each' : await need(askGrouping(uris.length)));
     const names = uris.map((u) => path.basename(u.fsPath));
-    const title = mode === 'one' ? o.title ?? (scripted ? undefined : await need(askNewPageTitle(`${names[0]} and ${names.length - 1} more`))) : o.title;
+    const title = mode === 'one' ? o.title ?? (scripted ? undefined : await need(askNewPageTitle(vscode.l10n.t('{0} and {1} more', names[0], names.length - 1)))) : o.title;
     const target: GroupTarget = { pageId: parent.id, as: 'newPage', parent: parent.kind, ...(property ? { property } : {}), ...(title ? { title } : {}) };
     const where = { id: parent.id, title: parent.title };
     if (parent.kind === 'page') await this.recents.add(where);
@@ -157,12 +157,12 @@ export class UploadCommands {
   /** Replace a File on Page…: the page, then one of its media blocks the file fits; confirmed when confirmReplace is on. */
   private async replaceOnPage(uri: vscode.Uri, o: CommandOptions, scripted: boolean, linked: ReadonlySet<string>, note: string): Promise<UploadCommandResult> {
     const name = path.basename(uri.fsPath);
-    const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), 'Replace a File on Page: choose the page'));
+    const page = await need(askPage(this.services, this.recents, o.page ?? defaultTarget(uri), vscode.l10n.t('Replace a File on Page: choose the page')));
     let blockId = o.block;
     if (!blockId) {
       const service = await this.services.uploads();
       const blocks = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the files on "${page.title}"…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the files on "{0}"…', page.title) },
         () => service.listMediaBlocks(page.id),
       );
       const block = await need(askBlock(blocks, name, page.title));
@@ -206,13 +206,13 @@ export class UploadCommands {
     showBatchSummary(report, {
       successMessage: (r) => {
         const names = r.outcomes.flatMap((o) => (o.ok ? groupOf.get(o.job)!.map((u) => path.basename(u.fsPath)) : []));
-        const pages = created.length > 1 ? ` (${created.length} pages)` : '';
+        const pages = created.length > 1 ? vscode.l10n.t(' ({0} pages)', created.length) : '';
         return `${placedMessage(names, page.title, target)}${pages}.${note}`;
       },
       retry: (failed) => this.runGroups(failed.map((j) => groupOf.get(j)!), page, placement, failed.map((j) => targetOf.get(j)!), linked),
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
-      successActions: [{ title: 'Open Page', run: () => openPage(created.length === 1 ? created[0] : page.id) }],
+      successActions: [{ title: vscode.l10n.t('Open Page'), run: () => openPage(created.length === 1 ? created[0] : page.id) }],
     });
     return {
       pageId: page.id,
@@ -238,11 +238,13 @@ export class UploadCommands {
     const summary = refusalSummary(refused, total);
     this.log.warn(summary);
     if (scripted) {
-      void vscode.window.showWarningMessage(`${summary} Sending the other ${rest === 1 ? 'one' : rest}.`);
+      void vscode.window.showWarningMessage(rest === 1 ? vscode.l10n.t('{0} Sending the other one.', summary) : vscode.l10n.t('{0} Sending the other {1}.', summary, rest));
       return;
     }
-    const go = `Upload ${rest}`;
-    const answer = await vscode.window.showWarningMessage(`${summary} Upload the other ${rest === 1 ? 'one' : rest}?`, { modal: true, detail: `Notion accepts — ${accepted}.` }, go);
+    const go = vscode.l10n.t('Upload {0}', rest);
+    const answer = await vscode.window.showWarningMessage(
+      rest === 1 ? vscode.l10n.t('{0} Upload the other one?', summary) : vscode.l10n.t('{0} Upload the other {1}?', summary, rest),
+      { modal: true, detail: vscode.l10n.t('Notion accepts — {0}.', accepted) }, go);
     if (answer !== go) throw new Dismissed();
   }
 
@@ -292,11 +294,11 @@ export class UploadCommands {
       retry: (failed) => {
         const again = failed.filter((j) => !temporary?.has(uriOf.get(j)!.fsPath));
         if (again.length) return this.runUploads(again.map((j) => uriOf.get(j)!), page, placement, target, failedRows(again), undefined, linked);
-        return vscode.window.showInformationMessage('A pasted or shrunk image is a temporary copy that is gone now: paste it again, or upload the original again.');
+        return vscode.window.showInformationMessage(vscode.l10n.t('A pasted or shrunk image is a temporary copy that is gone now: paste it again, or upload the original again.'));
       },
       showLog: () => this.log.show(),
       log: (m, e) => this.log.error(m, e),
-      successActions: target ? [{ title: 'Open Page', run: () => openPage(page.id) }] : [],
+      successActions: target ? [{ title: vscode.l10n.t('Open Page'), run: () => openPage(page.id) }] : [],
     });
     return toResult(uris, report, page, placement);
   }
@@ -304,9 +306,10 @@ export class UploadCommands {
   private successMessage(r: BatchReport<Outcome>, page: PickedPage, target: AttachTarget | undefined): string {
     const ok = r.outcomes.filter((o) => o.ok);
     const reused = ok.filter((o) => o.ok && o.value.reused).length;
-    const names = ok.length === 1 ? `"${ok[0].job.label}"` : `${ok.length} files`;
-    const reuse = reused ? ` (${reused === ok.length && ok.length === 1 ? 'the same file was uploaded before: reused, nothing sent' : `${reused} reused without sending`})` : '';
-    if (!target) return `Uploaded ${names} to Notion${reuse}. Attach within an hour from the Uploads view.`;
+    const names = ok.length === 1 ? `"${ok[0].job.label}"` : vscode.l10n.t('{0} files', ok.length);
+    const reuse = !reused ? ''
+      : reused === ok.length && ok.length === 1 ? vscode.l10n.t(' (the same file was uploaded before: reused, nothing sent)') : vscode.l10n.t(' ({0} reused without sending)', reused);
+    if (!target) return vscode.l10n.t('Uploaded {0} to Notion{1}. Attach within an hour from the Uploads view.', names, reuse);
     return `${placedMessage(ok.map((o) => o.job.label), page.title, target)}${reuse}.`;
   }
 
@@ -316,7 +319,7 @@ export class UploadCommands {
     const single = fixed === 'cover' || fixed === 'icon' || fixed === 'replace';
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: !single,
-      openLabel: 'Upload to Notion',
+      openLabel: vscode.l10n.t('Upload to Notion'),
       filters: openDialogFilters(fixed === 'cover' || fixed === 'icon'),
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     });
@@ -333,49 +336,49 @@ export class UploadCommands {
 
   /** Import File from URL…: Notion downloads a public https file; then attach it (or keep it for later). */
   importFromUrl(args: unknown[]): Promise<UploadCommandResult | undefined> {
-    return this.guard('Import File from URL', async () => {
+    return this.guard(vscode.l10n.t('Import File from URL'), async () => {
       const { options, scripted } = parseArgs(args);
-      const url = options.url ?? (await need(askUrl('Import File from URL', 'Notion downloads the file itself: it must be public https with a Content-Type and Content-Length.')));
+      const url = options.url ?? (await need(askUrl(vscode.l10n.t('Import File from URL'), vscode.l10n.t('Notion downloads the file itself: it must be public https with a Content-Type and Content-Length.'))));
       const interactivePage = !scripted && !options.url;
-      const page = options.page || interactivePage ? await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Import File from URL: choose the page')) : undefined;
+      const page = options.page || interactivePage ? await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), vscode.l10n.t('Import File from URL: choose the page'))) : undefined;
       const filename = options.filename ?? (path.posix.basename(new URL(url).pathname) || 'file');
       const placement: PlacementChoice = page ? options.placement ?? (await need(askPlacement([filename], page.title, true, page.inDatabase))) : 'none';
       const target = page && placement !== 'none' ? await this.completeTarget(page, placement, options, scripted) : undefined;
       if (page && target) await confirmReplacing(this.services, { page, target, newName: filename }, !scripted);
       if (page) await this.recents.add(page);
       const service = await this.services.uploads();
-      const result = await withCancellableProgress(`Notion is importing ${url}`, async (signal) => {
+      const result = await withCancellableProgress(vscode.l10n.t('Notion is importing {0}', url), async (signal) => {
         const upload = await service.importFromUrl(url, { filename: options.filename, signal });
         if (target) await service.attach(upload.id, target, signal);
         return upload;
       });
       const key = service.history.findByUploadId(result.id)?.key;
       const name = result.filename ?? filename;
-      if (target && page) showPlaced(`${placedMessage([name], page.title, target)} (Notion imported it from the link).`, page.id);
-      else void vscode.window.showInformationMessage(`Imported "${name}": attach it within an hour from the Uploads view.`);
+      if (target && page) showPlaced(vscode.l10n.t('{0} (Notion imported it from the link).', placedMessage([name], page.title, target)), page.id);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Imported "{0}": attach it within an hour from the Uploads view.', name));
       return { pageId: page?.id, placement, uploads: [{ file: url, ok: true, key, fileUploadId: result.id }] };
     });
   }
 
   /** Link External URL…: the page points at the URL (type "external"); nothing is uploaded. */
   linkExternal(args: unknown[]): Promise<UploadCommandResult | undefined> {
-    return this.guard('Link External URL', async () => {
+    return this.guard(vscode.l10n.t('Link External URL'), async () => {
       const { options, scripted } = parseArgs(args);
-      const url = options.url ?? (await need(askUrl('Link External URL', 'The page will point at this https URL; nothing is uploaded and the link never expires.')));
-      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), 'Link External URL: choose the page'));
+      const url = options.url ?? (await need(askUrl(vscode.l10n.t('Link External URL'), vscode.l10n.t('The page will point at this https URL; nothing is uploaded and the link never expires.'))));
+      const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(), vscode.l10n.t('Link External URL: choose the page')));
       const name = path.posix.basename(new URL(url).pathname) || new URL(url).hostname;
       const placement = options.placement ?? (await need(askPlacement([name], page.title, false, page.inDatabase, false)));
-      if (placement === 'none') throw new Error('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.');
+      if (placement === 'none') throw new Error(vscode.l10n.t('Link External URL needs a placement (cover, icon, block or property): a link cannot wait in the Uploads view.'));
       const target = await this.completeTarget(page, placement, options, scripted);
       await confirmReplacing(this.services, { page, target, newName: name }, !scripted);
       await this.recents.add(page);
       const service = await this.services.uploads();
       const res = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Linking ${url} on "${page.title}"…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linking {0} on "{1}"…', url, page.title) },
         () => service.attachExternal(url, target),
       );
       this.log.info(`Linked ${url} to ${page.id} as ${target.as}`);
-      showPlaced(`${placedMessage([name], page.title, target)}: a link to ${url}, nothing uploaded.`, page.id);
+      showPlaced(vscode.l10n.t('{0}: a link to {1}, nothing uploaded.', placedMessage([name], page.title, target), url), page.id);
       return { pageId: page.id, placement, uploads: [{ file: url, ok: true, blockId: res.blockId }] };
     });
   }
@@ -390,9 +393,9 @@ function askUrl(title: string, prompt: string): Thenable<string | undefined> {
     validateInput: (v) => {
       try {
         const u = new URL(v.trim());
-        return u.protocol === 'https:' || (http && u.protocol === 'http:') ? undefined : 'Notion accepts https URLs only';
+        return u.protocol === 'https:' || (http && u.protocol === 'http:') ? undefined : vscode.l10n.t('Notion accepts https URLs only');
       } catch {
-        return 'Enter a full URL (https://…)';
+        return vscode.l10n.t('Enter a full URL (https://…)');
       }
     },
   }).then((v) => v?.trim() || undefined);

@@ -34,12 +34,12 @@ export class UploadStatusBar extends Disposable {
     }
     if (!this.item) {
       this.item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 10);
-      this.item.name = 'Notion Uploads';
+      this.item.name = vscode.l10n.t('Notion Uploads');
       this.item.command = 'notionAssets.uploads.focus';
     }
     const { text, label } = statusText(s);
     this.item.text = text;
-    this.item.tooltip = `${label.replace(/\. Show the Uploads view\.$/, '')} — click to show the Uploads view`;
+    this.item.tooltip = vscode.l10n.t('{0} — click to show the Uploads view', label.replace(/\. Show the Uploads view\.$/, ''));
     this.item.accessibilityInformation = { label, role: 'button' };
     this.item.show();
     // A record left "uploading" by a crash is not running: recount until the last one ends.

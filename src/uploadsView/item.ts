@@ -2,7 +2,7 @@
 // tooltip and the contextValue that decides which item actions show.
 import * as vscode from 'vscode';
 import type { AttachmentRecord, UploadRecord } from '../core/history/types';
-import { expiryInWords, formatBytes, formatExpiry, notionPageUrl, percent, plural } from '../ui/format';
+import { expiryInWords, formatBytes, formatExpiry, notionPageUrl, percent } from '../ui/format';
 
 /** Pages this upload went to, once each, in order. */
 export function attachedPages(r: UploadRecord): string[] {
@@ -22,22 +22,22 @@ export function describeState(r: UploadRecord, now: number, running = true): str
   switch (r.state) {
     case 'uploading': {
       const pct = percent(r.sentBytes, r.sizeBytes);
-      if (!running) return `interrupted · ${pct} %`;
-      return r.mode === 'external_url' ? 'importing…' : `uploading ${pct} %`;
+      if (!running) return vscode.l10n.t('interrupted · {0} %', pct);
+      return r.mode === 'external_url' ? vscode.l10n.t('importing…') : vscode.l10n.t('uploading {0} %', pct);
     }
     case 'pending':
-      return r.expiryTime ? `pending · ${formatExpiry(r.expiryTime, now)}` : 'pending';
+      return r.expiryTime ? vscode.l10n.t('pending · {0}', formatExpiry(r.expiryTime, now)) : vscode.l10n.t('pending');
     case 'attached': {
       const n = r.attachments.length;
-      if (n === 0 && r.removed?.length) return 'no longer attached';
-      return n > 0 ? `attached · ${n} ${n === 1 ? 'place' : 'places'}` : 'attached';
+      if (n === 0 && r.removed?.length) return vscode.l10n.t('no longer attached');
+      return n > 0 ? vscode.l10n.t('attached · {0} {1}', n, n === 1 ? vscode.l10n.t('place') : vscode.l10n.t('places')) : vscode.l10n.t('attached');
     }
     case 'expired':
-      return 'expired';
+      return vscode.l10n.t('expired');
     case 'failed':
-      return r.error ? `failed · ${firstSentence(r.error)}` : 'failed';
+      return r.error ? vscode.l10n.t('failed · {0}', firstSentence(r.error)) : vscode.l10n.t('failed');
     case 'cancelled':
-      return 'cancelled';
+      return vscode.l10n.t('cancelled');
   }
 }
 
@@ -53,23 +53,24 @@ function stateInWords(r: UploadRecord, now: number, running: boolean): string {
   switch (r.state) {
     case 'uploading': {
       const pct = percent(r.sentBytes, r.sizeBytes);
-      if (!running) return `interrupted at ${pct} percent${r.noRetry ? '' : ', can be retried'}`;
-      return r.mode === 'external_url' ? 'Notion is importing it' : `uploading, ${pct} percent sent`;
+      if (!running) return vscode.l10n.t('interrupted at {0} percent{1}', pct, r.noRetry ? '' : vscode.l10n.t(', can be retried'));
+      return r.mode === 'external_url' ? vscode.l10n.t('Notion is importing it') : vscode.l10n.t('uploading, {0} percent sent', pct);
     }
     case 'pending':
-      return `uploaded, not attached yet${r.expiryTime ? `, ${expiryInWords(r.expiryTime, now)}` : ''}`;
+      return r.expiryTime ? vscode.l10n.t('uploaded, not attached yet, {0}', expiryInWords(r.expiryTime, now)) : vscode.l10n.t('uploaded, not attached yet');
     case 'attached': {
       const pages = attachedPages(r).length;
       const places = r.attachments.length;
-      if (places === 0) return r.removed?.length ? 'no longer attached anywhere Notion shows' : 'attached';
-      return places > pages ? `attached in ${places} places on ${plural(pages, 'page')}` : `attached to ${plural(pages, 'page')}`;
+      if (places === 0) return r.removed?.length ? vscode.l10n.t('no longer attached anywhere Notion shows') : vscode.l10n.t('attached');
+      if (places > pages) return pages === 1 ? vscode.l10n.t('attached in {0} places on 1 page', places) : vscode.l10n.t('attached in {0} places on {1} pages', places, pages);
+      return pages === 1 ? vscode.l10n.t('attached to 1 page') : vscode.l10n.t('attached to {0} pages', pages);
     }
     case 'expired':
-      return 'expired, Notion no longer accepts it';
+      return vscode.l10n.t('expired, Notion no longer accepts it');
     case 'failed':
-      return r.error ? `failed: ${firstSentence(r.error)}` : 'failed';
+      return r.error ? vscode.l10n.t('failed: {0}', firstSentence(r.error)) : vscode.l10n.t('failed');
     case 'cancelled':
-      return 'cancelled';
+      return vscode.l10n.t('cancelled');
   }
 }
 
@@ -110,19 +111,19 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now, running))}\n\n`);
   const rows: [string, string][] = [
-    ['ID', r.fileUploadId ? `\`${r.fileUploadId}\`` : '(not created yet)'],
-    ['Size', `${formatBytes(r.sizeBytes)} (${r.sizeBytes.toLocaleString('en-US')} bytes)`],
-    ['Type', `\`${r.contentType}\``],
-    ['Created', new Date(r.createdTime).toLocaleString()],
-    ['Source', escape(r.source)],
+    [vscode.l10n.t('ID'), r.fileUploadId ? `\`${r.fileUploadId}\`` : vscode.l10n.t('(not created yet)')],
+    [vscode.l10n.t('Size'), formatBytes(r.sizeBytes) + vscode.l10n.t(' ({0} bytes)', r.sizeBytes.toLocaleString('en-US'))],
+    [vscode.l10n.t('Type'), `\`${r.contentType}\``],
+    [vscode.l10n.t('Created'), new Date(r.createdTime).toLocaleString()],
+    [vscode.l10n.t('Source'), escape(r.source)],
   ];
   const expiry = expiryRow(r, now);
-  if (expiry) rows.splice(5, 0, ['Expiry', expiry]);
-  if (r.error) rows.push(['Error', escape(r.error)]);
-  if (r.noRetry && r.state !== 'attached' && r.state !== 'pending') rows.push(['Retry', `not possible: ${escape(r.noRetry)}`]);
+  if (expiry) rows.splice(5, 0, [vscode.l10n.t('Expiry'), expiry]);
+  if (r.error) rows.push([vscode.l10n.t('Error'), escape(r.error)]);
+  if (r.noRetry && r.state !== 'attached' && r.state !== 'pending') rows.push([vscode.l10n.t('Retry'), vscode.l10n.t('not possible: {0}', escape(r.noRetry))]);
   md.appendMarkdown(rows.map(([k, v]) => `${k}: ${v}`).join('  \n'));
   if (r.attachments.length > 0) {
-    md.appendMarkdown('\n\n**Attached to**  \n');
+    md.appendMarkdown(vscode.l10n.t('\n\n**Attached to**  \n'));
     md.appendMarkdown(
       r.attachments
         .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${notionPageUrl(a.pageId)}) ${attachmentPhrase(a)}`)
@@ -141,7 +142,7 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
  * expired row has none left (Retry uploads anew), an attached file is permanent.
  */
 function expiryRow(r: UploadRecord, now: number): string | undefined {
-  if (r.state === 'attached') return 'none — permanent once attached';
+  if (r.state === 'attached') return vscode.l10n.t('none — permanent once attached');
   if (r.state !== 'pending' && r.state !== 'uploading') return undefined;
   return r.expiryTime ? `${new Date(r.expiryTime).toLocaleString()} (${formatExpiry(r.expiryTime, now)})` : undefined;
 }
@@ -150,14 +151,22 @@ function expiryRow(r: UploadRecord, now: number): string | undefined {
 export function attachmentPhrase(a: AttachmentRecord): string {
   switch (a.placement) {
     case 'replace':
-      return `replacing ${a.replaced ? `“${escape(a.replaced.name)}” (${escape(a.replaced.kind)}) ` : 'the file '}in ${a.detail ? `${/^[aeiou]/.test(a.detail) ? 'an' : 'a'} ${escape(a.detail)}` : 'a'} block`;
+      return a.replaced
+        ? vscode.l10n.t('replacing “{0}” ({1}) in {2} block', escape(a.replaced.name), escape(a.replaced.kind), blockArticle(a.detail))
+        : vscode.l10n.t('replacing the file in {0} block', blockArticle(a.detail));
     case 'comment':
-      return 'in a comment';
+      return vscode.l10n.t('in a comment');
     case 'newPage':
-      return `as a new page (${a.detail ? escape(a.detail) : 'file'})`;
+      return vscode.l10n.t('as a new page ({0})', a.detail ? escape(a.detail) : vscode.l10n.t('file'));
     default:
-      return `as ${a.placement}${a.detail ? ` (${escape(a.detail)})` : ''}`;
+      return a.detail ? vscode.l10n.t('as {0} ({1})', a.placement, escape(a.detail)) : vscode.l10n.t('as {0}', a.placement);
   }
+}
+
+/** "an image" / "a pdf" / "a": the block type with its English article (German drops it). */
+function blockArticle(detail: string | undefined): string {
+  if (!detail) return vscode.l10n.t('a');
+  return /^[aeiou]/.test(detail) ? vscode.l10n.t('an {0}', escape(detail)) : vscode.l10n.t('a {0}', escape(detail));
 }
 
 function escape(s: string): string {

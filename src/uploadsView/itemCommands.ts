@@ -48,30 +48,30 @@ export class ItemCommands {
 
   private one(args: readonly unknown[], what: string): UploadRecord | undefined {
     const r = this.records(args)[0];
-    if (!r) void vscode.window.showWarningMessage(`${what}: choose an upload in the Uploads view.`);
+    if (!r) void vscode.window.showWarningMessage(vscode.l10n.t('{0}: choose an upload in the Uploads view.', what));
     return r;
   }
 
   /** Attaches an existing upload somewhere else by its id: no bytes are sent again. */
   async attachTo(...args: unknown[]): Promise<AttachTarget | undefined> {
-    const r = this.one(args, 'Attach to');
+    const r = this.one(args, vscode.l10n.t('Attach to'));
     if (!r) return undefined;
     const opts = (args.find((a) => a && typeof a === 'object' && !Array.isArray(a)) ?? {}) as CommandOptions;
-    return runCommand(this.services.log, 'Attach to', async () => {
+    return runCommand(this.services.log, vscode.l10n.t('Attach to'), async () => {
       if (!r.fileUploadId || (r.state !== 'pending' && r.state !== 'attached')) {
-        throw new Error(`"${r.filename}" is ${r.state}: Notion no longer accepts it. Use Retry to upload it again.`);
+        throw new Error(vscode.l10n.t('"{0}" is {1}: Notion no longer accepts it. Use Retry to upload it again.', r.filename, r.state));
       }
-      const asked = await askTarget(this.services, this.recents, r.filename, opts, `Attach "${r.filename}" to…`);
+      const asked = await askTarget(this.services, this.recents, r.filename, opts, vscode.l10n.t('Attach "{0}" to…', r.filename));
       if (!asked) return undefined;
       const { page, target } = asked;
       await confirmReplacing(this.services, { page, target, newName: r.filename }, opts.page === undefined);
       const service = await this.services.uploads();
       await this.recents.add(page);
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${progressTitle([r.filename], page.title, target)} (no re-upload)` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} (no re-upload)', progressTitle([r.filename], page.title, target)) },
         () => service.attach(r.fileUploadId!, target, undefined, r.key),
       );
-      showPlaced(`${placedMessage([r.filename], page.title, target)}, without uploading it again.`, page.id);
+      showPlaced(vscode.l10n.t('{0}, without uploading it again.', placedMessage([r.filename], page.title, target)), page.id);
       return target;
     });
   }
@@ -79,25 +79,25 @@ export class ItemCommands {
   async copyId(...args: unknown[]): Promise<string | undefined> {
     const ids = this.records(args).map((r) => r.fileUploadId).filter((id): id is string => !!id);
     if (!ids.length) {
-      void vscode.window.showWarningMessage('This upload has no Notion id yet.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This upload has no Notion id yet.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(ids.join('\n'));
-    vscode.window.setStatusBarMessage(`Copied ${ids.length === 1 ? ids[0] : `${ids.length} upload ids`}`, 3000);
+    vscode.window.setStatusBarMessage(ids.length === 1 ? vscode.l10n.t('Copied {0}', ids[0]) : vscode.l10n.t('Copied {0} upload ids', ids.length), 3000);
     return ids.join('\n');
   }
 
   /** Opens the page it was attached to (asks which when there are several). */
   async openPage(...args: unknown[]): Promise<string | undefined> {
-    const r = this.one(args, 'Open Page');
+    const r = this.one(args, vscode.l10n.t('Open Page'));
     if (!r) return undefined;
     const pages = attachedPages(r);
     if (!pages.length) {
-      void vscode.window.showInformationMessage(`"${r.filename}" is not attached to any page yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not attached to any page yet.', r.filename));
       return undefined;
     }
     const pageId = pages.length === 1 ? pages[0] : (await vscode.window.showQuickPick(
-      pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: `Pages "${r.filename}" is attached to` }))?.pageId;
+      pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: vscode.l10n.t('Pages "{0}" is attached to', r.filename) }))?.pageId;
     if (!pageId) return undefined;
     return openPage(pageId);
   }
@@ -109,10 +109,10 @@ export class ItemCommands {
   async refreshStatus(...args: unknown[]): Promise<UploadRecord[]> {
     const records = this.records(args).filter((r) => r.fileUploadId);
     if (!records.length) {
-      void vscode.window.showInformationMessage('Refresh Status: choose an upload that has a Notion id in the Uploads view.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Refresh Status: choose an upload that has a Notion id in the Uploads view.'));
       return [];
     }
-    const refreshed = await this.refresh(records, 'Refresh Status');
+    const refreshed = await this.refresh(records, vscode.l10n.t('Refresh Status'));
     if (refreshed.length) void vscode.window.showInformationMessage(refreshSummary(records, refreshed));
     return refreshed;
   }
@@ -120,7 +120,7 @@ export class ItemCommands {
   /** Refresh Uploads: re-reads every upload that can still change (pending, interrupted). */
   async refreshAll(): Promise<UploadRecord[]> {
     const open = this.history.list().filter((r) => r.fileUploadId && (r.state === 'pending' || (r.state === 'uploading' && !this.services.isRunning(r.key))));
-    return this.refresh(open, 'Refresh Uploads');
+    return this.refresh(open, vscode.l10n.t('Refresh Uploads'));
   }
 
   private async refresh(records: UploadRecord[], what: string): Promise<UploadRecord[]> {
@@ -144,9 +144,9 @@ export class ItemCommands {
     const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
     const done: { key: string; record: UploadRecord }[] = [];
     for (const r of records) {
-      await runCommand(this.services.log, `Retry "${r.filename}"`, async () => {
+      await runCommand(this.services.log, vscode.l10n.t('Retry "{0}"', r.filename), async () => {
         const service = await this.services.uploads();
-        const res = await withCancellableProgress(`Retrying "${r.filename}"`, (signal, p) =>
+        const res = await withCancellableProgress(vscode.l10n.t('Retrying "{0}"', r.filename), (signal, p) =>
           service.retry(r.key, { signal, onProgress: percentReporter(p) }));
         const key = 'key' in res ? res.key : this.history.findByUploadId(res.id)?.key ?? r.key;
         done.push({ key, record: this.history.get(key) ?? r });
@@ -160,13 +160,13 @@ export class ItemCommands {
   private showRetried(records: UploadRecord[]): void {
     const pages = [...new Set(records.flatMap((r) => attachedPages(r).slice(-1)))];
     const title = (id: string) => `"${this.recents.title(id) ?? id}"`;
-    const what = records.length === 1 ? `"${records[0].filename}"` : `${records.length} uploads`;
+    const what = records.length === 1 ? `"${records[0].filename}"` : vscode.l10n.t('{0} uploads', records.length);
     const text = pages.length === 0
-      ? `Retried ${what}: uploaded. Attach ${records.length === 1 ? 'it' : 'them'} within an hour from the Uploads view.`
-      : `Retried ${what}: now on ${pages.length === 1 ? title(pages[0]) : `${pages.length} pages`}.`;
-    const open = pages.length === 1 ? ['Open Page'] : [];
+      ? records.length === 1 ? vscode.l10n.t('Retried {0}: uploaded. Attach it within an hour from the Uploads view.', what) : vscode.l10n.t('Retried {0}: uploaded. Attach them within an hour from the Uploads view.', what)
+      : pages.length === 1 ? vscode.l10n.t('Retried {0}: now on {1}.', what, title(pages[0])) : vscode.l10n.t('Retried {0}: now on {1} pages.', what, pages.length);
+    const open = pages.length === 1 ? [vscode.l10n.t('Open Page')] : [];
     void vscode.window.showInformationMessage(text, ...open).then((t) => {
-      if (t === 'Open Page') void openPage(pages[0]);
+      if (t === vscode.l10n.t('Open Page')) void openPage(pages[0]);
     });
   }
 
@@ -192,7 +192,7 @@ export class ItemCommands {
     for (const r of this.history.list()) {
       if (FINISHED.has(r.state) && !this.services.isRunning(r.key) && this.history.remove(r.key)) n++;
     }
-    vscode.window.setStatusBarMessage(`Cleared ${n} finished upload${n === 1 ? '' : 's'}`, 3000);
+    vscode.window.setStatusBarMessage(n === 1 ? vscode.l10n.t('Cleared 1 finished upload') : vscode.l10n.t('Cleared {0} finished uploads', n), 3000);
     return n;
   }
 }

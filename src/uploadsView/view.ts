@@ -46,7 +46,7 @@ export class UploadsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(key: string): vscode.TreeItem {
     const r = this.history.get(key);
-    return r ? toTreeItem(r, Date.now(), this.titles, r.state !== 'uploading' || this.isRunning(key)) : new vscode.TreeItem('(removed)');
+    return r ? toTreeItem(r, Date.now(), this.titles, r.state !== 'uploading' || this.isRunning(key)) : new vscode.TreeItem(vscode.l10n.t('(removed)'));
   }
 
   getParent(): undefined {
@@ -166,6 +166,6 @@ export class UploadsView extends Disposable {
     let running = 0;
     // An "uploading" record nothing works on is interrupted (from an earlier window), not running.
     for (const r of this.history.list()) if (r.state === 'uploading' && this.isRunning(r.key)) running++;
-    this.treeView.badge = running ? { value: running, tooltip: `${running} upload${running === 1 ? '' : 's'} running` } : undefined;
+    this.treeView.badge = running ? { value: running, tooltip: running === 1 ? vscode.l10n.t('1 upload running') : vscode.l10n.t('{0} uploads running', running) } : undefined;
   }
 }

@@ -25,16 +25,19 @@ export interface CodeServerOptions {
   /** Default true (the test tiers drive the workbench through it). The workbench then shows no
    * notification toasts, only the bell: the sandbox, which is for people, turns it off. */
   smokeTestDriver?: boolean;
+  /** The display language (`--locale`), for the host tier's German pass. */
+  locale?: string;
 }
 
 /** The server's command line (after the Node binary), for a data dir: what startCodeServer runs. */
-export function codeServerArgs(dataDir: string, opts: Pick<CodeServerOptions, 'smokeTestDriver'> = {}): string[] {
+export function codeServerArgs(dataDir: string, opts: Pick<CodeServerOptions, 'smokeTestDriver' | 'locale'> = {}): string[] {
   return [
     SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--without-connection-token',
     '--accept-server-license-terms', '--disable-telemetry',
     ...(opts.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--user-data-dir', path.join(dataDir, 'ud'), '--server-data-dir', path.join(dataDir, 'sd'),
     '--extensions-dir', path.join(dataDir, 'ext'),
+    ...(opts.locale ? ['--locale', opts.locale] : []),
   ];
 }
 
@@ -120,6 +123,13 @@ export async function openWorkbench(
     extensionTestsPath?: string;
     onLog?: (type: string, args: unknown[]) => void;
     viewport?: { width: number; height: number };
+    /**
+     * The workbench's display language. The server (`--locale`) would name it in the NLS script
+     * of an installed language pack; offline there is none, so the page sets the global that
+     * script sets, before the workbench loads. VS Code's own UI stays English; the extension
+     * host runs with `vscode.env.language` = this and extensions load their bundles for it.
+     */
+    language?: string;
   },
 ): Promise<Workbench> {
   const { chromium } = await import('playwright-core');
@@ -131,6 +141,11 @@ export async function openWorkbench(
   const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
   let settle!: (code: number) => void;
   const exitCode = new Promise<number>((r) => (settle = r));
+  if (opts.language) {
+    await page.addInitScript((language) => {
+      (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE = language;
+    }, opts.language);
+  }
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => opts.onLog?.(type, args));
   await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
   const payload: [string, string][] = [

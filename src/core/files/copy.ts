@@ -3,6 +3,7 @@
 // external file is linked as is; one of our own uploads is simply attached again by id.
 // When Notion will not import the link (the real service may refuse its own S3 links, which
 // do not answer HEAD), the file is re-uploaded through this machine instead (reupload.ts).
+import * as l10n from '@vscode/l10n';
 import { ExpectedError, withoutSignedQuery } from '../expectedError';
 import { categoryOf } from '../media/extensions';
 import { placementProblem } from '../media/placement';
@@ -129,7 +130,7 @@ async function copyHosted(
       if (isAbort(again, signal)) throw again;
       const code = (e as { code?: unknown }).code;
       const why = typeof code === 'string' ? ` (${code})` : '';
-      throw new Error(`Notion could not import its link${why}, and re-uploading it failed: ${(again as Error).message}`, { cause: again });
+      throw new Error(l10n.t('Notion could not import its link{0}, and re-uploading it failed: {1}', why, (again as Error).message), { cause: again });
     }
   }
   await uploads.attach(id, target, signal);
@@ -161,7 +162,7 @@ export async function copyFileToPage(
     return await copyHosted(source, uploads, file, target, opts);
   } catch (e) {
     if (isAbort(e, signal)) throw signal?.aborted ? signal.reason : e;
-    throw new CopyFailedError(file, `Could not copy “${file.name}” to page ${target.pageId}: ${redactUrlsIn((e as Error).message)}`, {
+    throw new CopyFailedError(file, l10n.t('Could not copy “{0}” to page {1}: {2}', file.name, target.pageId, redactUrlsIn((e as Error).message)), {
       cause: e,
     });
   }

@@ -2,6 +2,7 @@
 // into place only once complete, so a cancelled or failed download leaves nothing behind.
 // Signed file URLs live on a file host, not the API origin: the request carries no
 // Authorization header (its own connection pool, see fileHost.ts, not the Notion client).
+import * as l10n from '@vscode/l10n';
 import { ExpectedError } from '../expectedError';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -33,7 +34,7 @@ export interface DownloadResult {
 export class DownloadHttpError extends ExpectedError {
   readonly url: string;
   constructor(readonly status: number, url: string) {
-    super(`The file host answered ${status} for ${redactUrl(url)}.`);
+    super(l10n.t('The file host answered {0} for {1}.', status, redactUrl(url)));
     this.name = 'DownloadHttpError';
     this.url = redactUrl(url);
   }
@@ -41,7 +42,7 @@ export class DownloadHttpError extends ExpectedError {
 
 export class TargetExistsError extends ExpectedError {
   constructor(readonly path: string) {
-    super(`${path} already exists; not overwriting it.`);
+    super(l10n.t('{0} already exists; not overwriting it.', path));
     this.name = 'TargetExistsError';
   }
 }
@@ -79,10 +80,10 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new Error(`Cannot download ${JSON.stringify(redactUrl(url))}: not a valid URL.`);
+    throw new Error(l10n.t('Cannot download {0}: not a valid URL.', JSON.stringify(redactUrl(url))));
   }
   if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new Error(`Cannot download a ${protocol} URL: only http and https links are fetched.`);
+    throw new Error(l10n.t('Cannot download a {0} URL: only http and https links are fetched.', protocol));
   }
   let overwrite = false;
   if (await exists(target)) {
@@ -114,7 +115,7 @@ export async function downloadToFile(url: string, targetPath: string, opts: Down
   try {
     await pipeline(res.body, meter, createWriteStream(temp, { flags: 'wx' }), { signal: opts.signal });
     if (total !== undefined && received !== total) {
-      throw new Error(`Download of ${redactUrl(url)} ended after ${received} of ${total} bytes.`);
+      throw new Error(l10n.t('Download of {0} ended after {1} of {2} bytes.', redactUrl(url), received, total));
     }
     await moveIntoPlace(temp, target, overwrite);
   } catch (e) {

@@ -3,6 +3,7 @@
 // independent of the process-wide undici dispatcher (an extension host's may be another
 // undici version with other options). Redirects are followed here, one hop at a time, only
 // where redirectPolicy.ts allows.
+import * as l10n from '@vscode/l10n';
 import { Agent, request, type Dispatcher } from 'undici';
 import { checkRedirect, MAX_REDIRECTS, RedirectRefusedError } from './redirectPolicy';
 
@@ -33,7 +34,7 @@ export async function getFile(url: string, opts: GetFileOptions = {}): Promise<D
     if (!REDIRECT_STATUSES.has(res.statusCode) || typeof location !== 'string') return res;
     await res.body.dump().catch(() => undefined);
     const next = new URL(location, current).toString();
-    if (hops >= MAX_REDIRECTS) throw new RedirectRefusedError(next, `more than ${MAX_REDIRECTS} redirects`);
+    if (hops >= MAX_REDIRECTS) throw new RedirectRefusedError(next, l10n.t('more than {0} redirects', MAX_REDIRECTS));
     await checkRedirect(next, opts.allowLoopback ?? false);
     current = next;
   }

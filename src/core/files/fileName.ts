@@ -1,5 +1,6 @@
 // Safe local file names for downloads. A name Notion reports is untrusted input: it may
 // hold path separators, "..", control characters or names Windows reserves.
+import * as l10n from '@vscode/l10n';
 import { ExpectedError } from '../expectedError';
 import { extname } from 'node:path';
 
@@ -12,7 +13,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 export class UnsafeFileNameError extends ExpectedError {
   constructor(readonly fileName: string, rule: string) {
-    super(`Refusing file name ${JSON.stringify(fileName)}: ${rule}.`);
+    super(l10n.t('Refusing file name {0}: {1}.', JSON.stringify(fileName), rule));
     this.name = 'UnsafeFileNameError';
   }
 }
@@ -23,13 +24,13 @@ export function assertSafeFileName(name: string): void {
     throw new UnsafeFileNameError(name, rule);
   };
   if (!name.trim()) fail('it is empty');
-  if (SEPARATORS.test(name)) fail('a file name may not contain path separators (/ or \\)');
+  if (SEPARATORS.test(name)) fail(l10n.t('a file name may not contain path separators (/ or \\)'));
   if (name === '.' || name === '..') fail('it names a directory, not a file');
-  if (CONTROL.test(name)) fail('it contains control characters');
-  if (WINDOWS_RESERVED_CHARS.test(name)) fail('it contains a character Windows forbids (< > : " | ? *)');
-  if (WINDOWS_DEVICE.test(name)) fail('it is a device name Windows reserves');
-  if (/[. ]$/.test(name)) fail('it ends with a dot or a space');
-  if (Buffer.byteLength(name) > MAX_NAME_BYTES) fail(`it is longer than ${MAX_NAME_BYTES} bytes`);
+  if (CONTROL.test(name)) fail(l10n.t('it contains control characters'));
+  if (WINDOWS_RESERVED_CHARS.test(name)) fail(l10n.t('it contains a character Windows forbids (< > : " | ? *)'));
+  if (WINDOWS_DEVICE.test(name)) fail(l10n.t('it is a device name Windows reserves'));
+  if (/[. ]$/.test(name)) fail(l10n.t('it ends with a dot or a space'));
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) fail(l10n.t('it is longer than {0} bytes', MAX_NAME_BYTES));
 }
 
 /** Cuts `name` to at most `max` UTF-8 bytes without splitting a character. */

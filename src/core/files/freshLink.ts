@@ -1,6 +1,7 @@
 // Notion-hosted files come back as signed URLs that live about an hour. A link is
 // "fresh" when it has more than five minutes left; otherwise re-read the object that owns
 // it (the page for cover/icon/property, the block for blocks) for a newly signed URL.
+import * as l10n from '@vscode/l10n';
 import { ExpectedError, withoutSignedQuery } from '../expectedError';
 import type { NotionApi, RequestOptions } from '../notion/api';
 import type { Block } from '../notion/types';
@@ -13,7 +14,7 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 export class FileGoneError extends ExpectedError {
   readonly file: PageFile;
   constructor(file: PageFile, detail: string) {
-    super(`“${file.name}” (${describeLocation(file.location)}) is no longer on page ${file.pageId}: ${detail}. Refresh the list.`);
+    super(l10n.t('“{0}” ({1}) is no longer on page {2}: {3}. Refresh the list.', file.name, describeLocation(file.location), file.pageId, detail));
     this.name = 'FileGoneError';
     this.file = withoutSignedQuery(file);
   }
@@ -40,7 +41,7 @@ export async function refetchFile(api: NotionApi, file: PageFile, opts: RequestO
   let current: PageFile | undefined;
   if (loc.type === 'block') {
     const block = (await api.getBlock(loc.blockId, opts)) as Block;
-    if (block.in_trash || block.archived) throw new FileGoneError(file, 'its block was deleted');
+    if (block.in_trash || block.archived) throw new FileGoneError(file, l10n.t('its block was deleted'));
     current = fileOfBlock(file.pageId, block, loc.depth);
   } else {
     const page = await api.getPage(file.pageId, opts);
@@ -54,7 +55,7 @@ export async function refetchFile(api: NotionApi, file: PageFile, opts: RequestO
       current = candidates[0];
     }
   }
-  if (!current || !current.url) throw new FileGoneError(file, 'Notion returned no file there');
+  if (!current || !current.url) throw new FileGoneError(file, l10n.t('Notion returned no file there'));
   // Keep what we knew about its origin, as long as it is still the same file.
   if (file.fileUploadId && current.name === file.name && current.kind === 'hosted') {
     return { ...current, key: file.key, kind: 'upload', fileUploadId: file.fileUploadId };

@@ -2,6 +2,7 @@
 // anywhere, and a redirect to loopback, a private network or link-local (cloud metadata at
 // 169.254.169.254) would read what is only reachable from this machine. Loopback (and http
 // to it) is allowed only when the API base itself is loopback: the sandbox and the tests.
+import * as l10n from '@vscode/l10n';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { ExpectedError } from '../expectedError';
@@ -32,7 +33,7 @@ export class RedirectRefusedError extends ExpectedError {
   override readonly name = 'RedirectRefusedError';
   readonly url: string;
   constructor(url: string, readonly reason: string) {
-    super(`The download was redirected to ${redactUrl(url)}, which is not followed: ${reason}. Only https links to public addresses are.`);
+    super(l10n.t('The download was redirected to {0}, which is not followed: {1}. Only https links to public addresses are.', redactUrl(url), reason));
     this.url = redactUrl(url);
   }
 }
@@ -58,7 +59,7 @@ export async function checkRedirect(url: string, allowLoopback: boolean): Promis
   }
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((r) => r.map((a) => a.address), () => []);
-  if (!addresses.length) throw new RedirectRefusedError(url, `its host ${host} could not be resolved`);
+  if (!addresses.length) throw new RedirectRefusedError(url, l10n.t('its host {0} could not be resolved', host));
   for (const a of addresses) {
     const problem = addressProblem(a, allowLoopback);
     if (problem) throw new RedirectRefusedError(url, `${host} is ${problem} (${a})`);
@@ -66,7 +67,7 @@ export async function checkRedirect(url: string, allowLoopback: boolean): Promis
   // Plain http only to the local emulator (loopback allowed and nothing but loopback).
   const loopbackOnly = addresses.every((a) => addressProblem(a, false) !== undefined);
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && allowLoopback && loopbackOnly)) {
-    throw new RedirectRefusedError(url, `it is ${u.protocol.replace(':', '')}, not https`);
+    throw new RedirectRefusedError(url, l10n.t('it is {0}, not https', u.protocol.replace(':', '')));
   }
 }
 

@@ -1,5 +1,6 @@
 // The file browser's operations, without vscode: list a page's files, renew a link,
 // download a file, copy a file to another page.
+import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseNotionId } from '../ids';
@@ -95,7 +96,7 @@ export class PageFilesService {
     const name = opts.fileName ?? this.suggestedFileName(file);
     assertSafeFileName(name);
     const dir = await stat(opts.directory).catch(() => undefined);
-    if (!dir?.isDirectory()) throw new Error(`Cannot download “${file.name}” into ${opts.directory}: no such folder.`);
+    if (!dir?.isDirectory()) throw new Error(l10n.t('Cannot download “{0}” into {1}: no such folder.', file.name, opts.directory));
     const target = join(opts.directory, name);
     // Ask about overwriting at most once, even if the download is retried.
     let answer: Promise<boolean> | undefined;
@@ -119,7 +120,7 @@ export class PageFilesService {
    * or, when Notion cannot import it, by a download to a temp file and a new upload.
    */
   async copyToPage(file: PageFile, target: AttachTarget, opts: CopyOptions = {}): Promise<CopyResult> {
-    if (!this.opts.uploads) throw new Error('Copying files needs the upload service, which is not configured.');
+    if (!this.opts.uploads) throw new Error(l10n.t('Copying files needs the upload service, which is not configured.'));
     return copyFileToPage(this, this.opts.uploads, file, target, opts);
   }
 }

@@ -1,5 +1,6 @@
 // What the file browser finds on a page: one PageFile per cover, icon, file-bearing block
 // and `files` property item, with where it sits and how it is hosted.
+import * as l10n from '@vscode/l10n';
 
 /** Block types whose payload is a file object (Notion-hosted or external). */
 export const FILE_BLOCK_TYPES = ['image', 'video', 'audio', 'pdf', 'file'] as const;
@@ -42,13 +43,13 @@ export interface PageFile {
 export function describeLocation(loc: FileLocation): string {
   switch (loc.type) {
     case 'cover':
-      return 'cover';
+      return l10n.t('cover');
     case 'icon':
-      return 'icon';
+      return l10n.t('icon');
     case 'block':
-      return `${loc.blockType} block`;
+      return l10n.t('{0} block', loc.blockType);
     case 'property':
-      return `property “${loc.property}”`;
+      return l10n.t('property “{0}”', loc.property);
   }
 }
 

@@ -1,4 +1,5 @@
 // Which placements fit which kind of file, and the block type a file gets by default.
+import * as l10n from '@vscode/l10n';
 import type { MediaBlockType } from '../notion/types';
 import { categoryOf, extensionOf, type MediaCategory } from './extensions';
 
@@ -34,11 +35,34 @@ function fits(kind: PlacementKind, category: MediaCategory, ext: string): boolea
 export function placementProblem(filename: string, kind: PlacementKind): string | undefined {
   const category = categoryOf(filename);
   const ext = extensionOf(filename);
-  if (!category) return `.${ext || '(none)'} files are not supported by Notion`;
+  if (!category) return l10n.t('.{0} files are not supported by Notion', ext || '(none)');
   if (fits(kind, category, ext)) return undefined;
-  const what = kind === 'cover' || kind === 'icon' ? `a page ${kind}` : kind === 'property' ? 'a files property' : `an ${kind} block`.replace(/^an ([^aeiou])/, 'a $1');
-  const needs = kind === 'pdf' ? 'only .pdf files' : `${kind === 'cover' || kind === 'icon' ? 'image' : kind} files`;
-  return `a ${category} file (.${ext}) cannot be ${what}: it takes ${needs}`;
+  return l10n.t('a {0} file (.{1}) cannot be {2}: it takes {3}', category, ext, placementWords(kind), neededWords(kind));
+}
+
+/** "a page cover", "an image block", …: what a file would become, one string per placement. */
+function placementWords(kind: PlacementKind): string {
+  switch (kind) {
+    case 'cover': return l10n.t('a page cover');
+    case 'icon': return l10n.t('a page icon');
+    case 'property': return l10n.t('a files property');
+    case 'image': return l10n.t('an image block');
+    case 'video': return l10n.t('a video block');
+    case 'audio': return l10n.t('an audio block');
+    case 'pdf': return l10n.t('a pdf block');
+    default: return l10n.t('a file block');
+  }
+}
+
+/** What a placement takes: "image files", "only .pdf files", …. */
+function neededWords(kind: PlacementKind): string {
+  switch (kind) {
+    case 'cover': case 'icon': case 'image': return l10n.t('image files');
+    case 'video': return l10n.t('video files');
+    case 'audio': return l10n.t('audio files');
+    case 'pdf': return l10n.t('only .pdf files');
+    default: return l10n.t('file files');
+  }
 }
 
 /** The category a placement needs (for listing extensions), undefined when any supported file fits. */

@@ -3,11 +3,12 @@
 // - 2026-03-11 renamed `archived` to `in_trash`: responses always carry both, requests are
 //   written with the name the version expects.
 // - 2026-03-11 replaced append's `after: <id>` with `position: {type, …}`.
+import * as l10n from '@vscode/l10n';
 import { NOTION_VERSIONS, type AppendPosition, type NotionVersion } from './types';
 
 export function assertNotionVersion(v: string): NotionVersion {
   if ((NOTION_VERSIONS as readonly string[]).includes(v)) return v as NotionVersion;
-  throw new Error(`Unsupported Notion-Version "${v}": use one of ${NOTION_VERSIONS.join(', ')}.`);
+  throw new Error(l10n.t('Unsupported Notion-Version "{0}": use one of {1}.', v, NOTION_VERSIONS.join(', ')));
 }
 
 export function hasV2026Fields(v: NotionVersion): boolean {
@@ -55,6 +56,6 @@ export function positionFields(position: AppendPosition | undefined, v: NotionVe
   }
   if (position.type === 'after_block') return { after: position.blockId };
   throw new Error(
-    `Inserting blocks at the start of a page needs Notion-Version 2026-03-11; this client uses ${v}, which can only append at the end or after a block.`,
+    l10n.t('Inserting blocks at the start of a page needs Notion-Version 2026-03-11; this client uses {0}, which can only append at the end or after a block.', v),
   );
 }

@@ -1,5 +1,6 @@
 // NotionClient: the NotionApi over undici, with pacing, retries, version differences and the
 // token/origin safety rules. One HTTP attempt lives in transport.ts; when to retry in retry.ts.
+import * as l10n from '@vscode/l10n';
 import type { CreateUploadParams, NotionApi, RequestOptions, SendPartParams } from './api';
 import { assertNotionVersion, normaliseTrash, positionFields, trashFieldForVersion } from './apiVersion';
 import { isAbortError, NotionAbortError, NotionError } from './errors';
@@ -66,7 +67,7 @@ export class NotionClient implements NotionApi {
 
   constructor(opts: NotionClientOptions) {
     if (typeof opts.token !== 'string' || !/^[\x21-\x7e]+$/.test(opts.token)) {
-      throw new Error('The Notion token is empty or contains spaces or non-ASCII characters.');
+      throw new Error(l10n.t('The Notion token is empty or contains spaces or non-ASCII characters.'));
     }
     this.baseUrl = normaliseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
     this.notionVersion = assertNotionVersion(opts.notionVersion ?? DEFAULT_NOTION_VERSION);

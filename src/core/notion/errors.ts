@@ -1,5 +1,6 @@
 // The client's error types: an HTTP error Notion answered with (NotionError), a request that
 // got no usable answer (NotionNetworkError), and a cancelled request (NotionAbortError).
+import * as l10n from '@vscode/l10n';
 import { ExpectedError } from '../expectedError';
 
 /** Notion error codes (https://developers.notion.com/reference/status-codes). */
@@ -21,40 +22,40 @@ export type NotionErrorCode =
   | 'gateway_timeout'
   | 'service_overload';
 
-const SHARE_HINT =
-  'If it exists, share it with the integration: open the page in Notion, choose ••• → Connections, and add the integration.';
+const shareHint = () =>
+  l10n.t('If it exists, share it with the integration: open the page in Notion, choose ••• → Connections, and add the integration.');
 
 /** A message a user can act on, for each Notion error code. `notionMessage` is Notion's own text. */
 export function humanMessage(status: number, code: string | undefined, notionMessage: string): string {
-  const said = notionMessage ? ` Notion said: ${notionMessage}` : '';
+  const said = notionMessage ? l10n.t(' Notion said: {0}', notionMessage) : '';
   switch (code) {
     case 'unauthorized':
-      return 'Notion rejected the integration token (401 unauthorized). Check the token: set it again with "Notion: Set Token", and make sure the integration still exists.';
+      return l10n.t('Notion rejected the integration token (401 unauthorized). Check the token: set it again with "Notion: Set Token", and make sure the integration still exists.');
     case 'object_not_found':
-      return `Notion could not find the page, block or upload, or the integration has no access to it (404).${said} ${SHARE_HINT}`;
+      return l10n.t('Notion could not find the page, block or upload, or the integration has no access to it (404).{0} {1}', said, shareHint());
     case 'restricted_resource':
-      return `The integration is not allowed to do this (403 restricted_resource). Check its capabilities (read, update and insert content) in Notion's integration settings.${said}`;
+      return l10n.t('The integration is not allowed to do this (403 restricted_resource). Check its capabilities (read, update and insert content) in Notion\'s integration settings.{0}', said);
     case 'validation_error':
-      return `Notion rejected the request: ${notionMessage || 'validation_error'}`;
+      return l10n.t('Notion rejected the request: {0}', notionMessage || 'validation_error');
     case 'invalid_json':
     case 'invalid_request':
     case 'invalid_request_url':
-      return `Notion rejected the request as malformed (${code}).${said}`;
+      return l10n.t('Notion rejected the request as malformed ({0}).{1}', code, said);
     case 'missing_version':
-      return `Notion requires a Notion-Version header (400 missing_version).${said}`;
+      return l10n.t('Notion requires a Notion-Version header (400 missing_version).{0}', said);
     case 'conflict_error':
-      return `Notion reported a conflict (409); the data changed or its storage failed during the request. Try again.${said}`;
+      return l10n.t('Notion reported a conflict (409); the data changed or its storage failed during the request. Try again.{0}', said);
     case 'rate_limited':
-      return `Notion's rate limit was reached (429) and retries ran out. Wait a minute and try again.${said}`;
+      return l10n.t('Notion\'s rate limit was reached (429) and retries ran out. Wait a minute and try again.{0}', said);
     case 'internal_server_error':
     case 'bad_gateway':
     case 'service_unavailable':
     case 'database_connection_unavailable':
     case 'gateway_timeout':
     case 'service_overload':
-      return `Notion is having trouble (${status} ${code}); try again later.${said}`;
+      return l10n.t('Notion is having trouble ({0} {1}); try again later.{2}', status, code, said);
     default:
-      return `Notion answered HTTP ${status}${code ? ` ${code}` : ''}.${said}`;
+      return code ? l10n.t('Notion answered HTTP {0} {1}.{2}', status, code, said) : l10n.t('Notion answered HTTP {0}.{1}', status, said);
   }
 }
 
@@ -112,8 +113,8 @@ export class NotionNetworkError extends ExpectedError {
   readonly mayHaveApplied: boolean;
 
   constructor(init: { kind: NetworkFailureKind; method: string; path: string; detail: string; causeCode?: string; mayHaveApplied: boolean }) {
-    const what = init.kind === 'timeout' ? 'timed out' : `failed (${init.detail})`;
-    super(withAmbiguity(`${init.method} ${init.path} ${what}: could not reach Notion.`, init.mayHaveApplied));
+    const what = init.kind === 'timeout' ? l10n.t('timed out') : l10n.t('failed ({0})', init.detail);
+    super(withAmbiguity(l10n.t('{0} {1} {2}: could not reach Notion.', init.method, init.path, what), init.mayHaveApplied));
     this.kind = init.kind;
     this.method = init.method;
     this.path = init.path;
@@ -128,7 +129,7 @@ export class NotionAbortError extends ExpectedError {
   /** A write was already on its way when cancelled: Notion may still apply it. */
   readonly mayHaveApplied: boolean;
   constructor(method: string, path: string, mayHaveApplied = false) {
-    super(`${method} ${path} was cancelled.`);
+    super(l10n.t('{0} {1} was cancelled.', method, path));
     this.mayHaveApplied = mayHaveApplied;
   }
 }
@@ -139,7 +140,7 @@ export function isAbortError(e: unknown): boolean {
 
 function withAmbiguity(message: string, mayHaveApplied: boolean | undefined): string {
   return mayHaveApplied
-    ? `${message} The request was not repeated because it may already have been applied; read the current state before trying again.`
+    ? l10n.t('{0} The request was not repeated because it may already have been applied; read the current state before trying again.', message)
     : message;
 }
 

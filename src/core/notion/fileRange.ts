@@ -6,6 +6,7 @@
 // the last chunk, so a part read from a changed file never reaches its final byte.
 // Two buffers per range, used in turn: fresh 1 MiB buffers cost as much CPU again as the whole
 // send (page faults on new memory, then GC of a GiB of external memory).
+import * as l10n from '@vscode/l10n';
 import { open, type FileHandle } from 'node:fs/promises';
 
 export interface FileRange {
@@ -36,7 +37,7 @@ export async function* readFileRange(r: FileRange): AsyncGenerator<Buffer> {
       const buf = (ring[i % 2] ??= Buffer.allocUnsafe(CHUNK_BYTES)).subarray(0, want);
       for (let got = 0; got < want; ) {
         const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
-        if (bytesRead === 0) throw changedError(r, `it ends before byte ${pos + got}`);
+        if (bytesRead === 0) throw changedError(r, l10n.t('it ends before byte {0}', pos + got));
         got += bytesRead;
       }
       pos += want;
@@ -51,9 +52,9 @@ export async function* readFileRange(r: FileRange): AsyncGenerator<Buffer> {
 async function assertSnapshot(fh: FileHandle, r: FileRange): Promise<void> {
   const st = await fh.stat();
   if (st.size !== r.sizeBytes) throw changedError(r, `size ${r.sizeBytes} → ${st.size} bytes`);
-  if (st.mtimeMs !== r.mtimeMs) throw changedError(r, 'modified time changed');
+  if (st.mtimeMs !== r.mtimeMs) throw changedError(r, l10n.t('modified time changed'));
 }
 
 function changedError(r: FileRange, why: string): Error {
-  return Object.assign(new Error(`${r.path} changed while it was being read (${why}).`), { name: 'NotReadableError' });
+  return Object.assign(new Error(l10n.t('{0} changed while it was being read ({1}).', r.path, why)), { name: 'NotReadableError' });
 }

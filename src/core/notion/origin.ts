@@ -1,5 +1,6 @@
 // The token goes only to the configured API origin. URLs the server hands back (upload_url,
 // complete_url) are followed only when they point at that same origin.
+import * as l10n from '@vscode/l10n';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -9,14 +10,14 @@ export function normaliseBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new Error(`Notion API base URL "${baseUrl}" is not a URL.`);
+    throw new Error(l10n.t('Notion API base URL "{0}" is not a URL.', baseUrl));
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error(`Notion API base URL "${baseUrl}" must use https (plain http is allowed only for 127.0.0.1/localhost).`);
+    throw new Error(l10n.t('Notion API base URL "{0}" must use https (plain http is allowed only for 127.0.0.1/localhost).', baseUrl));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new Error(`Notion API base URL "${baseUrl}" must not carry credentials, a query or a fragment.`);
+    throw new Error(l10n.t('Notion API base URL "{0}" must not carry credentials, a query or a fragment.', baseUrl));
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

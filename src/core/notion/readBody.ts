@@ -1,6 +1,7 @@
 // Reads a response body with a cap, so a misbehaving server or proxy cannot make the
 // extension hold an unbounded answer in memory: past the cap the connection is dropped and
 // the request fails with a clear error.
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { ExpectedError } from '../expectedError';
 
@@ -13,8 +14,9 @@ export class ResponseTooLargeError extends ExpectedError {
   override readonly name = 'ResponseTooLargeError';
   constructor(readonly method: string, readonly path: string, readonly status: number, readonly limitBytes: number, kind: BodyKind) {
     super(
-      `${method} ${path}: the ${kind === 'json' ? 'answer' : 'error answer'} (HTTP ${status}) is larger than ${formatLimit(limitBytes)}; ` +
-        'it was not read. Something between here and Notion may be answering instead of Notion.',
+      kind === 'json'
+        ? l10n.t('{0} {1}: the answer (HTTP {2}) is larger than {3}; it was not read. Something between here and Notion may be answering instead of Notion.', method, path, status, formatLimit(limitBytes))
+        : l10n.t('{0} {1}: the error answer (HTTP {2}) is larger than {3}; it was not read. Something between here and Notion may be answering instead of Notion.', method, path, status, formatLimit(limitBytes)),
     );
   }
 }

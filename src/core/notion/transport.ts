@@ -1,5 +1,6 @@
 // One HTTP attempt against the Notion API: headers, timeout, cancellation, error mapping and a
 // log entry. Retrying and pacing are the client's job (client.ts).
+import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import { request } from 'undici';
 import { poolFor } from './dispatcher';
@@ -90,7 +91,7 @@ export class Transport {
       const body = parseJson(text);
       requestId ??= typeof body?.request_id === 'string' ? body.request_id : undefined;
       if (status >= 200 && status < 300) {
-        if (body === undefined) throw this.httpError(a, status, requestId, { message: 'Notion answered with a body that is not JSON.' }, undefined);
+        if (body === undefined) throw this.httpError(a, status, requestId, { message: l10n.t('Notion answered with a body that is not JSON.') }, undefined);
         this.log(a, status, started, requestId);
         return body;
       }

@@ -1,6 +1,7 @@
 // Files as comment attachments (POST /v1/comments with `attachments: [{file_upload_id}]`):
 // Notion takes at most 3 per comment and needs rich text, so more files become several
 // comments, each with the text and its part ("(2/3)").
+import * as l10n from '@vscode/l10n';
 import { UploadValidationError } from './errors';
 
 /** Notion's reference ("Comment attachment"): up to 3 attachments per comment. */
@@ -11,9 +12,9 @@ export const MAX_COMMENT_CHARS = 1990;
 /** The comment's text, trimmed; refused (before any request) when empty or too long. */
 export function checkCommentText(text: unknown): string {
   const t = typeof text === 'string' ? text.trim() : '';
-  if (!t) throw new UploadValidationError('comment', 'invalid-comment', 'A comment needs text: Notion does not take attachments without it.');
+  if (!t) throw new UploadValidationError('comment', 'invalid-comment', l10n.t('A comment needs text: Notion does not take attachments without it.'));
   if (t.length > MAX_COMMENT_CHARS) {
-    throw new UploadValidationError('comment', 'invalid-comment', `The comment is ${t.length} characters; Notion takes at most ${MAX_COMMENT_CHARS} here.`);
+    throw new UploadValidationError('comment', 'invalid-comment', l10n.t('The comment is {0} characters; Notion takes at most {1} here.', t.length, MAX_COMMENT_CHARS));
   }
   return t;
 }

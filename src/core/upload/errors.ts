@@ -1,4 +1,5 @@
 // Errors the upload service raises itself (Notion's own errors come through as NotionError).
+import * as l10n from '@vscode/l10n';
 import { ExpectedError, redactText } from '../expectedError';
 
 export type ValidationRule =
@@ -48,7 +49,7 @@ export class FileChangedError extends ExpectedError {
   override readonly name = 'FileChangedError';
   readonly rule = 'changed-during-upload';
   constructor(readonly file: string, detail: string) {
-    super(`${file} changed during the upload (${detail}); nothing was attached. Upload it again once it is saved.`);
+    super(l10n.t('{0} changed during the upload ({1}); nothing was attached. Upload it again once it is saved.', file, detail));
   }
 }
 

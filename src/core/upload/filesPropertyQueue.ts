@@ -4,6 +4,7 @@
 // in that write (one read right before one PATCH), items already there are not written again
 // (a retry after an unknown outcome), and the answer is checked to hold every item meant to
 // be there; a shortfall is written again (bounded), then reported naming the files.
+import * as l10n from '@vscode/l10n';
 import type { NotionApi } from '../notion/api';
 import type { Page } from '../notion/types';
 import { ExpectedError } from '../expectedError';
@@ -19,14 +20,24 @@ export interface PropertyItem {
 /** Writes of one batch before the items still missing are reported. */
 const MAX_WRITES = 3;
 
+/** Whole sentences per number form, so each language words its own plural. */
+function propertyWriteText(names: string, property: string, writes: number, files: number): string {
+  if (writes === 1) {
+    return files === 1
+      ? l10n.t('{0} did not stay in property "{1}": Notion\'s answer to 1 write did not hold it (another change to the page may have replaced the value). Nothing is recorded as attached; attach again.', names, property)
+      : l10n.t('{0} did not stay in property "{1}": Notion\'s answer to 1 write did not hold them (another change to the page may have replaced the value). Nothing is recorded as attached; attach again.', names, property);
+  }
+  return files === 1
+    ? l10n.t('{0} did not stay in property "{1}": Notion\'s answer to {2} writes did not hold it (another change to the page may have replaced the value). Nothing is recorded as attached; attach again.', names, property, writes)
+    : l10n.t('{0} did not stay in property "{1}": Notion\'s answer to {2} writes did not hold them (another change to the page may have replaced the value). Nothing is recorded as attached; attach again.', names, property, writes);
+}
+
 /** Notion's answer to a files-property write did not hold these items after every try. */
 export class PropertyWriteError extends ExpectedError {
   override readonly name = 'PropertyWriteError';
   constructor(readonly property: string, readonly files: string[], writes: number) {
     super(
-      `${files.map((f) => `"${f}"`).join(', ')} did not stay in property "${property}": Notion's answer to ${writes} ` +
-        `write${writes === 1 ? '' : 's'} did not hold ${files.length === 1 ? 'it' : 'them'} (another change to the page may have ` +
-        'replaced the value). Nothing is recorded as attached; attach again.',
+      propertyWriteText(files.map((f) => `"${f}"`).join(', '), property, writes, files.length),
     );
   }
 }

@@ -1,4 +1,5 @@
 // External import: Notion fetches an https URL itself; we poll until it is `uploaded` or `failed`.
+import * as l10n from '@vscode/l10n';
 import type { NotionApi } from '../notion/api';
 import type { FileUpload } from '../notion/types';
 import { redactUrl, redactUrlsIn } from '../notion/redact';
@@ -18,16 +19,16 @@ export function checkHttpsUrl(url: string, allowHttp = false): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UploadValidationError(String(url), 'invalid-url', `"${String(url).slice(0, 200)}" is not a URL; give a public https:// link.`);
+    throw new UploadValidationError(String(url), 'invalid-url', l10n.t('"{0}" is not a URL; give a public https:// link.', String(url).slice(0, 200)));
   }
   if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) {
-    throw new UploadValidationError(shown, 'invalid-url', `${shown}: only https:// links can be imported or linked by Notion.`);
+    throw new UploadValidationError(shown, 'invalid-url', l10n.t('{0}: only https:// links can be imported or linked by Notion.', shown));
   }
   if (parsed.username || parsed.password) {
-    throw new UploadValidationError(shown, 'invalid-url', `${shown}: the link holds a user name or password; Notion cannot use them and they would be stored in the page.`);
+    throw new UploadValidationError(shown, 'invalid-url', l10n.t('{0}: the link holds a user name or password; Notion cannot use them and they would be stored in the page.', shown));
   }
   if (url.length > MAX_URL_LENGTH) {
-    throw new UploadValidationError(shown, 'invalid-url', `${shown.slice(0, 200)}…: the link is ${url.length} characters; Notion allows ${MAX_URL_LENGTH} characters.`);
+    throw new UploadValidationError(shown, 'invalid-url', l10n.t('{0}…: the link is {1} characters; Notion allows {2} characters.', shown.slice(0, 200), url.length, MAX_URL_LENGTH));
   }
   return parsed;
 }
@@ -65,10 +66,10 @@ export async function waitForImport(client: NotionApi, upload: FileUpload, url: 
       throw new ImportFailedError(
         shown,
         error?.code,
-        `Notion could not import ${shown}: ${redactUrlsIn(error?.message ?? `the upload is ${current.status}`)}${error?.code ? ` (${error.code})` : ''}`,
+        l10n.t('Notion could not import {0}: {1}', shown, redactUrlsIn(error?.message ?? l10n.t('the upload is {0}', current.status))) + (error?.code ? ` (${error.code})` : ''),
       );
     }
-    if (Date.now() > deadline) throw new ImportFailedError(shown, 'timeout', `Notion did not finish importing ${shown} in time.`);
+    if (Date.now() > deadline) throw new ImportFailedError(shown, 'timeout', l10n.t('Notion did not finish importing {0} in time.', shown));
     await sleep(delay, opts.signal);
     delay = Math.min(delay * 2, opts.maxDelayMs ?? 5000);
     current = await client.getFileUpload(current.id, { signal: opts.signal });

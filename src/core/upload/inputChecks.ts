@@ -2,6 +2,7 @@
 // placement, block type, caption, property name) and the service's options. Each refusal
 // names the value and the rule (UploadValidationError), so nothing is uploaded that the
 // attach would then refuse, and Retry never repeats a refusal that cannot change.
+import * as l10n from '@vscode/l10n';
 import type { MediaBlockType } from '../notion/types';
 import { UploadValidationError } from './errors';
 import { checkPartSize } from './partPlan';
@@ -20,45 +21,45 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Checks everything about a target that needs no request; returns the page id. */
 export function checkTargetInput(target: AttachTarget): string {
-  if (!target || typeof target !== 'object') throw invalid(String(target), 'invalid-target', 'The target must be an object { pageId, as }.');
-  if (typeof target.pageId !== 'string') throw invalid(String(target.pageId), 'invalid-page-id', 'The target page must be given as a Notion link or id (a string).');
+  if (!target || typeof target !== 'object') throw invalid(String(target), 'invalid-target', l10n.t('The target must be an object { pageId, as }.'));
+  if (typeof target.pageId !== 'string') throw invalid(String(target.pageId), 'invalid-page-id', l10n.t('The target page must be given as a Notion link or id (a string).'));
   if (!PLACEMENTS.includes(target.as)) {
-    throw invalid(String(target.as), 'invalid-target', `"${String(target.as)}" is not a placement; use one of ${PLACEMENTS.join(', ')}.`);
+    throw invalid(String(target.as), 'invalid-target', l10n.t('"{0}" is not a placement; use one of {1}.', String(target.as), PLACEMENTS.join(', ')));
   }
   const pageId = resolvePageId(target);
   if (target.as === 'block') {
     if (target.blockType !== undefined && !BLOCK_TYPES.includes(target.blockType)) {
-      throw invalid(String(target.blockType), 'invalid-block-type', `"${String(target.blockType)}" is not a block type for files; use one of ${BLOCK_TYPES.join(', ')}.`);
+      throw invalid(String(target.blockType), 'invalid-block-type', l10n.t('"{0}" is not a block type for files; use one of {1}.', String(target.blockType), BLOCK_TYPES.join(', ')));
     }
     checkCaption(target.caption);
   }
   if (target.as === 'property') checkPropertyName(target.property);
   if (target.as === 'replace') {
-    if (typeof target.blockId !== 'string' || !target.blockId.trim()) throw invalid(String(target.blockId), 'invalid-block-id', 'Give the block whose file to replace (a block id or #block- link).');
+    if (typeof target.blockId !== 'string' || !target.blockId.trim()) throw invalid(String(target.blockId), 'invalid-block-id', l10n.t('Give the block whose file to replace (a block id or #block- link).'));
     checkCaption(target.caption);
   }
-  if (target.as === 'comment') checkText(target.comment, 'invalid-comment', 'The comment');
+  if (target.as === 'comment') checkText(target.comment, 'invalid-comment', l10n.t('The comment'));
   if (target.as === 'newPage') {
     if (target.property !== undefined) checkPropertyName(target.property);
-    if (target.title !== undefined) checkText(target.title, 'invalid-target', 'The page title');
+    if (target.title !== undefined) checkText(target.title, 'invalid-target', l10n.t('The page title'));
   }
   return pageId;
 }
 
 /** A caption: one text item of at most 2000 characters, no control characters but newline and tab. */
 export function checkCaption(caption: unknown): void {
-  checkText(caption, 'invalid-caption', 'The caption');
+  checkText(caption, 'invalid-caption', l10n.t('The caption'));
 }
 
 /** Text sent as one rich-text item: a string of at most 2000 characters, no control characters but newline and tab. */
 function checkText(text: unknown, rule: Rule, what: string): void {
   if (text === undefined) return;
-  if (typeof text !== 'string') throw invalid(String(text), rule, `${what} must be text (a string).`);
+  if (typeof text !== 'string') throw invalid(String(text), rule, l10n.t('{0} must be text (a string).', what));
   if (text.length > MAX_TEXT_CONTENT) {
-    throw invalid(`${text.slice(0, 40)}…`, rule, `${what} is ${text.length} characters; Notion allows ${MAX_TEXT_CONTENT} in one text item. Shorten it.`);
+    throw invalid(`${text.slice(0, 40)}…`, rule, l10n.t('{0} is {1} characters; Notion allows {2} in one text item. Shorten it.', what, text.length, MAX_TEXT_CONTENT));
   }
   const bad = CONTROL.exec(text);
-  if (bad) throw invalid(text, rule, `${what} contains the control character ${codePoint(bad[0])} at position ${bad.index + 1}; only newline and tab are allowed.`);
+  if (bad) throw invalid(text, rule, l10n.t('{0} contains the control character {1} at position {2}; only newline and tab are allowed.', what, codePoint(bad[0]), bad.index + 1));
 }
 
 /** The caption as Notion's rich text (empty when there is none). */
@@ -68,12 +69,12 @@ export function captionRichText(caption: string | undefined): Array<Record<strin
 
 export function checkPropertyName(name: unknown): void {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw invalid(String(name), 'invalid-property', 'Give the name of a files property (a non-empty string).');
+    throw invalid(String(name), 'invalid-property', l10n.t('Give the name of a files property (a non-empty string).'));
   }
-  if (name.length > MAX_PROPERTY_NAME) throw invalid(`${name.slice(0, 40)}…`, 'invalid-property', `The property name is ${name.length} characters; Notion allows ${MAX_PROPERTY_NAME}.`);
+  if (name.length > MAX_PROPERTY_NAME) throw invalid(`${name.slice(0, 40)}…`, 'invalid-property', l10n.t('The property name is {0} characters; Notion allows {1}.', name.length, MAX_PROPERTY_NAME));
   const bad = CONTROL.exec(name);
   if (bad || name.includes('\n') || name.includes('\t')) {
-    throw invalid(name, 'invalid-property', `The property name "${name}" contains a control character (${codePoint(bad?.[0] ?? (name.includes('\n') ? '\n' : '\t'))}); no property is named like that.`);
+    throw invalid(name, 'invalid-property', l10n.t('The property name "{0}" contains a control character ({1}); no property is named like that.', name, codePoint(bad?.[0] ?? (name.includes('\n') ? '\n' : '\t'))));
   }
 }
 

@@ -1,5 +1,6 @@
 // A local file as the upload sees it: validated name/size/type and a snapshot (size, mtime)
 // to notice the file changing while its bytes are on the way.
+import * as l10n from '@vscode/l10n';
 import { constants as fsConstants, promises as fsp, openAsBlob, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -46,7 +47,7 @@ export async function inspectLocalFile(filePath: string, opts: InspectOptions = 
     throw new UploadValidationError(
       abs,
       'filename-too-long',
-      `${abs}: the file name is ${nameBytes} bytes in UTF-8; Notion allows at most ${MAX_FILENAME_BYTES}. Rename the file.`,
+      l10n.t('{0}: the file name is {1} bytes in UTF-8; Notion allows at most {2}. Rename the file.', abs, nameBytes, MAX_FILENAME_BYTES),
     );
   }
   const real = await realPathOf(abs);
@@ -56,7 +57,7 @@ export async function inspectLocalFile(filePath: string, opts: InspectOptions = 
   const stat = await openedStat(abs, real);
   if (real !== abs) checkLinkType(abs, real);
   if (stat.size === 0) {
-    throw new UploadValidationError(abs, 'empty-file', `${abs} is empty (0 bytes); Notion does not accept empty files.`);
+    throw new UploadValidationError(abs, 'empty-file', l10n.t('{0} is empty (0 bytes); Notion does not accept empty files.', abs));
   }
   return {
     path: abs,
@@ -76,7 +77,7 @@ async function realPathOf(abs: string): Promise<string> {
   } catch (e) {
     const link = await fsp.readlink(abs).catch(() => undefined);
     if (link !== undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UploadValidationError(abs, 'file-not-found', `${abs} is a link to ${link}, which does not exist.`);
+      throw new UploadValidationError(abs, 'file-not-found', l10n.t('{0} is a link to {1}, which does not exist.', abs, link));
     }
     throw unreadable(abs, e);
   }
@@ -89,15 +90,15 @@ function checkLinkType(abs: string, real: string): void {
     throw new UploadValidationError(
       abs,
       'link-type',
-      `${abs} is a link to ${real}: the type is judged on the file read (${extensionOf(realName) ? `.${extensionOf(realName)}` : 'no extension'}), ` +
-        'not on the link\'s name. Upload the file itself or give the link its extension.',
+      l10n.t('{0} is a link to {1}: the type is judged on the file read ({2}), not on the link\'s name. Upload the file itself or give the link its extension.',
+        abs, real, extensionOf(realName) ? `.${extensionOf(realName)}` : l10n.t('no extension')),
     );
   }
 }
 
 /** Judges the real file by its type, then opens it (never blocking on a FIFO) to prove it can be read. */
 async function openedStat(abs: string, real: string): Promise<Stats> {
-  const notAFile = (s: Stats) => new UploadValidationError(abs, 'not-a-file', `${abs} is ${kindOf(s)}, not a regular file; only files can be uploaded.`);
+  const notAFile = (s: Stats) => new UploadValidationError(abs, 'not-a-file', l10n.t('{0} is {1}, not a regular file; only files can be uploaded.', abs, kindOf(s)));
   let fh: FileHandle | undefined;
   try {
     const before = await fsp.stat(real);
@@ -117,10 +118,10 @@ async function openedStat(abs: string, real: string): Promise<Stats> {
 
 function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'a directory';
-  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isFIFO()) return l10n.t('a named pipe (FIFO)');
   if (s.isSocket()) return 'a socket';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  return l10n.t('not a regular file');
 }
 
 /** The OS reason (EACCES: permission denied, …) and the path; never a network error, never retried. */
@@ -128,13 +129,13 @@ function unreadable(abs: string, e: unknown): UploadValidationError {
   const err = e as NodeJS.ErrnoException;
   const reason = err.code ? err.message.split(', ')[0] : String(e);
   const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
-  return new UploadValidationError(abs, missing ? 'file-not-found' : 'unreadable', `${abs}: cannot read the file (${reason}).`);
+  return new UploadValidationError(abs, missing ? 'file-not-found' : 'unreadable', l10n.t('{0}: cannot read the file ({1}).', abs, reason));
 }
 
 /** A symlink whose real path is outside the workspace folders: read only with the user's yes. */
 export class OutsideWorkspaceError extends UploadValidationError {
   constructor(file: string, readonly target: string) {
-    super(file, 'outside-workspace', `${file} is a link to ${target}, outside the workspace folders; it is not read without your explicit yes.`);
+    super(file, 'outside-workspace', l10n.t('{0} is a link to {1}, outside the workspace folders; it is not read without your explicit yes.', file, target));
   }
 }
 
@@ -145,8 +146,8 @@ export function unsupportedExtension(shown: string, filename: string, placement?
   return new UploadValidationError(
     shown,
     'unsupported-extension',
-    `${shown}: ${ext ? `.${ext}` : 'a name without an extension'} is not a file type Notion accepts. ` +
-      `Supported ${needed ? needed + ' ' : ''}extensions — ${describeExtensions(needed)}.`,
+    l10n.t('{0}: {1} is not a file type Notion accepts.', shown, ext ? `.${ext}` : l10n.t('a name without an extension')) + ' ' +
+      (needed ? l10n.t('Supported {0} extensions — {1}.', needed, describeExtensions(needed)) : l10n.t('Supported extensions — {0}.', describeExtensions(needed))),
   );
 }
 
@@ -155,8 +156,7 @@ export function checkSizeLimit(file: LocalFile, limitBytes: number | undefined):
     throw new UploadValidationError(
       file.path,
       'too-large',
-      `${file.path} is ${formatBytes(file.sizeBytes)} (${file.sizeBytes} bytes); this workspace accepts files up to ` +
-        `${formatBytes(limitBytes)} (${limitBytes} bytes).`,
+      l10n.t('{0} is {1} ({2} bytes); this workspace accepts files up to {3} ({4} bytes).', file.path, formatBytes(file.sizeBytes), file.sizeBytes, formatBytes(limitBytes), limitBytes),
     );
   }
 }
@@ -172,10 +172,10 @@ export async function assertUnchanged(file: LocalFile): Promise<void> {
   try {
     stat = await fsp.stat(file.path);
   } catch {
-    throw new FileChangedError(file.path, 'the file was removed');
+    throw new FileChangedError(file.path, l10n.t('the file was removed'));
   }
   if (stat.size !== file.sizeBytes) throw new FileChangedError(file.path, `size ${file.sizeBytes} → ${stat.size} bytes`);
-  if (stat.mtimeMs !== file.mtimeMs) throw new FileChangedError(file.path, 'modified time changed');
+  if (stat.mtimeMs !== file.mtimeMs) throw new FileChangedError(file.path, l10n.t('modified time changed'));
 }
 
 export function formatBytes(n: number): string {

@@ -2,6 +2,7 @@
 // source). Reads first — the parent exists and is shared, the chosen files property exists
 // and is of type files — then one create that carries the title (the file name), the files
 // (as blocks, or in the property) and, for an image, the cover.
+import * as l10n from '@vscode/l10n';
 import { categoryOf, defaultBlockType } from '../media';
 import type { NotionApi } from '../notion/api';
 import { pageTitle } from '../notion/pageSummary';
@@ -53,7 +54,7 @@ export async function readParentWithSchema(
         throw new UploadValidationError(
           shown,
           'not-a-page',
-          `${shown} is not a page or database the integration can see (it may not be shared with the integration: open it in Notion, ••• → Connections, add the integration).`,
+          l10n.t('{0} is not a page or database the integration can see (it may not be shared with the integration: open it in Notion, ••• → Connections, add the integration).', shown),
         );
       }
       throw err;
@@ -67,7 +68,7 @@ export async function readParentWithSchema(
     throw new UploadValidationError(
       shown,
       'not-in-database',
-      `Cannot put the files in property "${target.property}": a new page under a page has no files properties (choose a database as the parent, or leave the property out).`,
+      l10n.t('Cannot put the files in property "{0}": a new page under a page has no files properties (choose a database as the parent, or leave the property out).', target.property),
     );
   }
   return { parent, filesProperties: [] };
@@ -77,13 +78,15 @@ function checkSchemaProperty(properties: Record<string, { type: string }>, prope
   const files = Object.entries(properties).filter(([, p]) => p.type === 'files').map(([n]) => `"${n}"`);
   const p = properties[property];
   if (!p) {
-    throw new UploadValidationError(property, 'property-missing', `The database "${dbTitle}" has no property "${property}"${files.length ? ` (its files properties: ${files.join(', ')})` : ' and no files property'}.`);
+    throw new UploadValidationError(property, 'property-missing', files.length
+      ? l10n.t('The database "{0}" has no property "{1}" (its files properties: {2}).', dbTitle, property, files.join(', '))
+      : l10n.t('The database "{0}" has no property "{1}" and no files property.', dbTitle, property));
   }
   if (p.type !== 'files') {
-    throw new UploadValidationError(property, 'property-not-files', `Property "${property}" of "${dbTitle}" is a ${p.type} property; only files properties hold files.`);
+    throw new UploadValidationError(property, 'property-not-files', l10n.t('Property "{0}" of "{1}" is a {2} property; only files properties hold files.', property, dbTitle, p.type));
   }
   if (count > MAX_FILES_PER_PROPERTY) {
-    throw new UploadValidationError(property, 'too-many-files', `${count} files cannot go in one files property: Notion allows ${MAX_FILES_PER_PROPERTY}.`);
+    throw new UploadValidationError(property, 'too-many-files', l10n.t('{0} files cannot go in one files property: Notion allows {1}.', count, MAX_FILES_PER_PROPERTY));
   }
 }
 

@@ -2,6 +2,7 @@
 // block": PATCH /v1/blocks/{id} with `{<type>: {file_upload: {id}}}`). Checks, with reads
 // only: the block exists, the integration sees it, it is a live media block on the page;
 // then the write, which keeps the caption unless a new one is given.
+import * as l10n from '@vscode/l10n';
 import { fileOfBlock } from '../files/extract';
 import { walkPageFiles } from '../files/walk';
 import { FILE_BLOCK_TYPES } from '../files/types';
@@ -33,13 +34,13 @@ export async function readReplaceTarget(client: NotionApi, blockRef: string, pag
   }
   const block = await readBlock(client, blockId, blockRef, signal);
   if (block.in_trash || block.archived) {
-    throw new UploadValidationError(blockRef, 'not-a-media-block', `The block ${blockRef} is in the trash; restore it before replacing its file.`);
+    throw new UploadValidationError(blockRef, 'not-a-media-block', l10n.t('The block {0} is in the trash; restore it before replacing its file.', blockRef));
   }
   if (!(FILE_BLOCK_TYPES as readonly string[]).includes(block.type)) {
     throw new UploadValidationError(
       blockRef,
       'not-a-media-block',
-      `The block ${blockRef} is a ${block.type.replace(/_/g, ' ')} block: only image, video, audio, pdf and file blocks hold a file to replace.`,
+      l10n.t('The block {0} is a {1} block: only image, video, audio, pdf and file blocks hold a file to replace.', blockRef, block.type.replace(/_/g, ' ')),
     );
   }
   await checkOnPage(client, block, pageId, blockRef, signal);
@@ -57,8 +58,7 @@ async function readBlock(client: NotionApi, id: string, shown: string, signal?: 
       throw new UploadValidationError(
         shown,
         'not-a-media-block',
-        `${shown} is not a block the integration can see (it may be deleted, or its page is not shared with the integration: ` +
-          `open the page in Notion, ••• → Connections, add the integration).`,
+        l10n.t('{0} is not a block the integration can see (it may be deleted, or its page is not shared with the integration: open the page in Notion, ••• → Connections, add the integration).', shown),
       );
     }
     throw err;
@@ -76,7 +76,7 @@ async function checkOnPage(client: NotionApi, block: Block, pageId: string, show
     if (parent.type !== 'block_id' || typeof parent.block_id !== 'string') break;
     parent = (await client.getBlock(parent.block_id, { signal })).parent;
   }
-  throw new UploadValidationError(shown, 'not-a-media-block', `The block ${shown} is not on page ${pageId}.`);
+  throw new UploadValidationError(shown, 'not-a-media-block', l10n.t('The block {0} is not on page {1}.', shown, pageId));
 }
 
 /** The PATCH: the new file in the block's own type; `caption` replaces the caption only when given. */

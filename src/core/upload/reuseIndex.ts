@@ -1,5 +1,6 @@
 // Upload once, attach many: which earlier upload holds the same bytes (SHA-256 + size + bot)
 // and is still usable — attached (permanent) or pending with time left in its hour.
+import * as l10n from '@vscode/l10n';
 import type { UploadHistory } from '../history/uploadHistory';
 import type { UploadRecord } from '../history/types';
 import type { NotionApi } from '../notion/api';
@@ -69,7 +70,7 @@ export class ReuseIndex {
         this.history.update(r.key, { state: upload.status === 'uploaded' ? 'pending' : upload.status === 'pending' ? 'expired' : upload.status });
       } catch (err) {
         if (isAbort(err, signal) || statusOf(err) !== 404) throw err;
-        this.history.update(r.key, { state: 'failed', error: 'Notion no longer knows this upload (404).' });
+        this.history.update(r.key, { state: 'failed', error: l10n.t('Notion no longer knows this upload (404).') });
       }
     }
     return undefined;

@@ -1,5 +1,6 @@
 // Resolving and checking where a file goes, with reads only: the page exists and is shared,
 // the property exists, is of type `files`, sits on a database page and has room.
+import * as l10n from '@vscode/l10n';
 import { parseNotionId } from '../ids';
 import type { NotionApi } from '../notion/api';
 import type { Page } from '../notion/types';
@@ -24,7 +25,7 @@ export async function fetchTargetPage(client: NotionApi, pageId: string, shown: 
     const page = await client.getPage(pageId, { signal });
     if (page.object !== 'page') throw notAPage(shown);
     if (page.in_trash || page.archived) {
-      throw new UploadValidationError(shown, 'not-a-page', `${shown}: the page is in the trash; restore it before attaching files.`);
+      throw new UploadValidationError(shown, 'not-a-page', l10n.t('{0}: the page is in the trash; restore it before attaching files.', shown));
     }
     return page;
   } catch (err) {
@@ -39,8 +40,8 @@ function notAPage(shown: string, why?: string): UploadValidationError {
   return new UploadValidationError(
     shown,
     'not-a-page',
-    `${shown} is not a page the integration can see (it may be a block or a database, or not shared with the integration: ` +
-      `open it in Notion, ••• → Connections, add the integration).${why ? ` ${why}` : ''}`,
+    l10n.t('{0} is not a page the integration can see (it may be a block or a database, or not shared with the integration: open it in Notion, ••• → Connections, add the integration).', shown) +
+      (why ? ` ${why}` : ''),
   );
 }
 
@@ -58,7 +59,7 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'not-in-database',
-      `Cannot put ${file} in property "${property}": the page is not in a database, so it has no files properties.`,
+      l10n.t('Cannot put {0} in property "{1}": the page is not in a database, so it has no files properties.', file, property),
     );
   }
   const value = page.properties?.[property];
@@ -67,15 +68,16 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'property-missing',
-      `Cannot put ${file} in property "${property}": the page has no such property` +
-        (names.length ? ` (its files properties: ${names.map((n) => `"${n}"`).join(', ')}).` : ' and no files property.'),
+      names.length
+        ? l10n.t('Cannot put {0} in property "{1}": the page has no such property (its files properties: {2}).', file, property, names.map((n) => `"${n}"`).join(', '))
+        : l10n.t('Cannot put {0} in property "{1}": the page has no such property and no files property.', file, property),
     );
   }
   if (value.type !== 'files') {
     throw new UploadValidationError(
       file,
       'property-not-files',
-      `Cannot put ${file} in property "${property}": it is a ${value.type} property; only files properties hold files.`,
+      l10n.t('Cannot put {0} in property "{1}": it is a {2} property; only files properties hold files.', file, property, value.type),
     );
   }
   const items = value.files ?? [];
@@ -83,7 +85,7 @@ export function checkFilesProperty(page: Page, property: string, file: string, a
     throw new UploadValidationError(
       file,
       'too-many-files',
-      `Cannot put ${file} in property "${property}": it already holds ${items.length} files and Notion allows ${MAX_FILES_PER_PROPERTY}.`,
+      l10n.t('Cannot put {0} in property "{1}": it already holds {2} files and Notion allows {3}.', file, property, items.length, MAX_FILES_PER_PROPERTY),
     );
   }
   return items;

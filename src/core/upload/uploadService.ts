@@ -1,9 +1,10 @@
 // The one service every command goes through: validates, uploads (deduped, resumable),
 // imports URLs, attaches, and keeps the upload history current.
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { UploadHistory } from '../history/uploadHistory';
-import { LINK_QUERY_NOT_KEPT } from '../history/redactRecord';
+import { linkQueryNotKept } from '../history/redactRecord';
 import type { AttachmentRecord, UploadRecord } from '../history/types';
 import { categoryOf, contentTypeFor, defaultBlockType, extensionOf, placementProblem, type PlacementKind } from '../media';
 import type { NotionApi } from '../notion/api';
@@ -164,7 +165,7 @@ export class UploadService {
    * holding them all.
    */
   async uploadAndAttachGroup(filePaths: string[], target: GroupTarget, opts: UploadOptions = {}): Promise<GroupResult> {
-    if (filePaths.length === 0) throw new UploadValidationError('files', 'invalid-options', 'No files given.');
+    if (filePaths.length === 0) throw new UploadValidationError('files', 'invalid-options', l10n.t('No files given.'));
     const { files, prepared } = await this.validateFor(filePaths, target, opts.signal, opts);
     const total = files.reduce((n, f) => n + f.sizeBytes, 0);
     const outcomes: Outcome[] = [];
@@ -217,7 +218,7 @@ export class UploadService {
     // Without an extension Notion infers the type from the response's Content-Type.
     if (extensionOf(filename) && !categoryOf(filename)) throw unsupportedExtension(url, filename);
     if (Buffer.byteLength(filename, 'utf8') > MAX_FILENAME_BYTES) {
-      throw new UploadValidationError(url, 'filename-too-long', `${url}: the file name is over ${MAX_FILENAME_BYTES} UTF-8 bytes.`);
+      throw new UploadValidationError(url, 'filename-too-long', l10n.t('{0}: the file name is over {1} UTF-8 bytes.', url, MAX_FILENAME_BYTES));
     }
     const ws = await this.workspace.get(opts.signal);
     const key = this.takeOver(opts.replaces) ?? randomUUID();
@@ -226,7 +227,7 @@ export class UploadService {
     this.history.put({
       key, source: opts.origin ?? redactUrl(url), filename, contentType: contentTypeFor(filename) ?? '', sizeBytes: 0, mode: 'external_url',
       state: 'uploading', sentBytes: 0, createdTime: now, expiryTime: null, attachments: [], botId: ws.botId, updatedTime: now,
-      noRetry: opts.origin ? copiedNoRetry(opts.origin) : hidden ? LINK_QUERY_NOT_KEPT : undefined,
+      noRetry: opts.origin ? copiedNoRetry(opts.origin) : hidden ? linkQueryNotKept() : undefined,
     });
     opts.onRecord?.(key);
     return this.track(key, opts.signal, async (signal) => {
@@ -264,7 +265,7 @@ export class UploadService {
   private async attachById(fileUploadId: string, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal, key?: string): Promise<void> {
     const upload = await this.client.getFileUpload(fileUploadId, { signal }).catch((err) => {
       if (statusOf(err) === 404) {
-        throw new UploadValidationError(fileUploadId, 'unknown-upload', `File upload ${fileUploadId} does not exist or belongs to another integration.`);
+        throw new UploadValidationError(fileUploadId, 'unknown-upload', l10n.t('File upload {0} does not exist or belongs to another integration.', fileUploadId));
       }
       throw err;
     });
@@ -272,7 +273,7 @@ export class UploadService {
     const record = row?.fileUploadId === fileUploadId ? row : this.history.findByUploadId(fileUploadId);
     const name = (row === record ? row?.filename : undefined) ?? upload.filename ?? fileUploadId;
     if (upload.status !== 'uploaded') {
-      throw new UploadValidationError(name, 'unknown-upload', `${name} (upload ${fileUploadId}) is ${upload.status}, not uploaded: it cannot be attached.`);
+      throw new UploadValidationError(name, 'unknown-upload', l10n.t('{0} (upload {1}) is {2}, not uploaded: it cannot be attached.', name, fileUploadId, upload.status));
     }
     if (target.as === 'comment') checkCommentText(target.comment);
     const kind = placementKind(target);
@@ -308,7 +309,7 @@ export class UploadService {
   private async attachLink(url: string, parsed: URL, target: AttachTarget, slot: PropertySlot | undefined, signal?: AbortSignal): Promise<{ blockId?: string }> {
     const name = filenameFromUrl(parsed) || parsed.hostname;
     if (target.as === 'replace' || target.as === 'comment' || target.as === 'newPage') {
-      throw new UploadValidationError(url, 'placement', `A link can be a cover, an icon, a block or a files property item; "${target.as}" takes uploaded files only.`);
+      throw new UploadValidationError(url, 'placement', l10n.t('A link can be a cover, an icon, a block or a files property item; "{0}" takes uploaded files only.', target.as));
     }
     const kind = placementKind(target)!;
     // Without a known extension the type is unknown: only the explicit choice is checked by Notion.
@@ -328,7 +329,7 @@ export class UploadService {
    */
   async resume(key: string, opts: UploadOptions = {}): Promise<UploadAndAttachResult | FileUpload> {
     const record = this.requireRecord(key);
-    if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', `Cannot retry "${record.filename}": ${record.noRetry}`);
+    if (record.noRetry) throw new UploadValidationError(record.source, 'cannot-retry', l10n.t('Cannot retry "{0}": {1}', record.filename, record.noRetry));
     // The record keeps its key (and row) whether the file is resumed, reused or sent again.
     // An attach whose outcome is unknown: whatever is sent or reused now, look on the target first.
     const again = { ...opts, replaces: key, lookFirst: opts.lookFirst || record.attachUnknown === true };
@@ -378,7 +379,7 @@ export class UploadService {
       return this.history.update(key, { state, expiryTime: u.expiry_time, error: u.status === 'failed' ? importError(u) : record.error, ...moved })!;
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
-      return this.history.update(key, { state: 'failed', error: 'Notion no longer knows this upload (404).' })!;
+      return this.history.update(key, { state: 'failed', error: l10n.t('Notion no longer knows this upload (404).') })!;
     }
   }
 
@@ -386,7 +387,7 @@ export class UploadService {
 
   private requireRecord(key: string): UploadRecord {
     const r = this.history.get(key);
-    if (!r) throw new UploadValidationError(key, 'unknown-upload', `No upload with key ${key} in the history.`);
+    if (!r) throw new UploadValidationError(key, 'unknown-upload', l10n.t('No upload with key {0} in the history.', key));
     return r;
   }
 
@@ -412,7 +413,7 @@ export class UploadService {
   private async checkTarget(target: AttachTarget, shown: string[], names: string[], signal?: AbortSignal): Promise<Prepared> {
     if (target.as === 'newPage') {
       if (target.property === undefined && names.length > MAX_FILES_PER_PROPERTY) {
-        throw new UploadValidationError(shown[0], 'too-many-files', `${names.length} files cannot go in one new page at once: Notion takes ${MAX_FILES_PER_PROPERTY} blocks per request.`);
+        throw new UploadValidationError(shown[0], 'too-many-files', l10n.t('{0} files cannot go in one new page at once: Notion takes {1} blocks per request.', names.length, MAX_FILES_PER_PROPERTY));
       }
       return { as: 'newPage', parent: await readNewPageParent(this.client, target, names.length, signal) };
     }
@@ -423,7 +424,7 @@ export class UploadService {
         checkFilesProperty(page, target.property, shown[0], names.length);
         return { as: 'simple', pageId };
       case 'replace': {
-        if (names.length !== 1) throw new UploadValidationError(shown[1] ?? shown[0], 'invalid-options', 'A block holds one file: replace it with one file at a time.');
+        if (names.length !== 1) throw new UploadValidationError(shown[1] ?? shown[0], 'invalid-options', l10n.t('A block holds one file: replace it with one file at a time.'));
         const ctx = await readReplaceTarget(this.client, target.blockId, pageId, signal);
         checkPlacement(shown[0], names[0], ctx.blockType);
         return { as: 'replace', pageId, ctx };
@@ -461,9 +462,9 @@ export class UploadService {
       const earlier = reused?.upload.filename ?? this.history.get(reused?.key ?? '')?.filename;
       // Reuse must not change what the user sees: under another name only where the attach names the file.
       if (reused && earlier !== file.filename && !named) {
-        opts.onNotice?.(`${file.filename}: the same bytes were uploaded before as "${earlier}", but there Notion shows the upload's own name; sending it again under this name.`);
+        opts.onNotice?.(l10n.t('{0}: the same bytes were uploaded before as "{1}", but there Notion shows the upload\'s own name; sending it again under this name.', file.filename, earlier ?? ''));
       } else if (reused) {
-        opts.onNotice?.(`${file.filename}: the same bytes were uploaded before; reusing that upload instead of sending them again.`);
+        opts.onNotice?.(l10n.t('{0}: the same bytes were uploaded before; reusing that upload instead of sending them again.', file.filename));
         opts.onProgress?.(file.sizeBytes, file.sizeBytes);
         const key = this.rowFor(file, reused, opts.replaces, intent);
         opts.onRecord?.(key);
@@ -530,20 +531,20 @@ export class UploadService {
 
   private async tryResume(file: LocalFile, record: UploadRecord, opts: UploadOptions): Promise<Outcome | undefined> {
     const startOver = (why: string) => {
-      const notice = `${file.filename}: ${why}; starting the upload over.`;
+      const notice = l10n.t('{0}: {1}; starting the upload over.', file.filename, why);
       this.history.update(record.key, { state: 'expired', notice });
       opts.onNotice?.(notice);
       return undefined;
     };
     const expiry = record.expiryTime ? Date.parse(record.expiryTime) : NaN;
     if (!(expiry - this.history.now() > RESUME_MARGIN_MS)) {
-      return startOver('the interrupted upload is past its hour (Notion keeps unfinished uploads for one hour)');
+      return startOver(l10n.t('the interrupted upload is past its hour (Notion keeps unfinished uploads for one hour)'));
     }
     let current: FileUpload;
     try {
       current = await this.client.getFileUpload(record.fileUploadId!, { signal: opts.signal });
     } catch (err) {
-      if (statusOf(err) === 404) return startOver('Notion no longer knows the interrupted upload');
+      if (statusOf(err) === 404) return startOver(l10n.t('Notion no longer knows the interrupted upload'));
       throw err;
     }
     if (current.status === 'uploaded') {
@@ -551,9 +552,9 @@ export class UploadService {
       return { key: record.key, fileUpload: current, reused: false, resumed: true };
     }
     if (current.status !== 'pending' || current.number_of_parts?.total !== record.numberOfParts) {
-      return startOver(`the interrupted upload is ${current.status}`);
+      return startOver(l10n.t('the interrupted upload is {0}', current.status));
     }
-    opts.onNotice?.(`${file.filename}: continuing the interrupted upload (${record.partsDone?.length ?? 0} of ${record.numberOfParts} parts already sent).`);
+    opts.onNotice?.(l10n.t('{0}: continuing the interrupted upload ({1} of {2} parts already sent).', file.filename, record.partsDone?.length ?? 0, String(record.numberOfParts)));
     this.history.update(record.key, { state: 'uploading', error: undefined, notice: undefined });
     const fileUpload = await this.track(record.key, opts.signal, async (signal) => {
       const done = await resumeParts(this.send, file, this.history.get(record.key)!, { ...opts, signal });
@@ -688,10 +689,10 @@ function attachFailure(err: unknown, target: AttachTarget, filename: string, can
   if (isUnknownOutcome(err)) {
     return {
       intent: target, attachUnknown: true,
-      error: `Not known whether "${filename}" was attached: ${(err as Error).message} Retry looks on the page first and attaches only if it is not there.`,
+      error: l10n.t('Not known whether "{0}" was attached: {1} Retry looks on the page first and attaches only if it is not there.', filename, (err as Error).message),
     };
   }
-  return { intent: target, error: `Attaching failed: ${(err as Error).message}` };
+  return { intent: target, error: l10n.t('Attaching failed: {0}', (err as Error).message) };
 }
 
 function placementKind(target: AttachTarget): PlacementKind | undefined {
@@ -713,7 +714,7 @@ function checkPlacement(shown: string, filename: string, kind: PlacementKind): v
 
 /** What retry says about a copy's record: its link or temporary file is gone. */
 function copiedNoRetry(origin: string): string {
-  return `it was ${origin} through a temporary link or file that no longer exists. Copy it again from the Page Files view.`;
+  return l10n.t('it was {0} through a temporary link or file that no longer exists. Copy it again from the Page Files view.', origin);
 }
 
 /** A local file moved or deleted since its upload: retry names it instead of sending a request. */
@@ -723,7 +724,7 @@ async function checkStillThere(record: UploadRecord): Promise<void> {
     throw new UploadValidationError(
       record.source,
       'file-not-found',
-      `Cannot retry "${record.filename}": ${record.source} was moved or deleted. Upload it again from where it is now.`,
+      l10n.t('Cannot retry "{0}": {1} was moved or deleted. Upload it again from where it is now.', record.filename, record.source),
     );
   }
 }

@@ -15,7 +15,7 @@ test('the package holds the bundles, media and docs, and no sources, tests or no
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
     .split('\n').map((l) => l.trim()).filter(Boolean);
-  for (const must of ['package.json', 'package.nls.json', 'package.nls.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/core.js']) {
+  for (const must of ['package.json', 'package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/core.js']) {
     assert.ok(files.includes(must), `${must} is packaged (got: ${files.join(', ')})`);
   }
   assert.ok(files.some((f) => f.startsWith('media/')), 'media/ is packaged');
