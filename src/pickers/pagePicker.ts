@@ -38,8 +38,8 @@ function pageItem(p: PickedPage, description?: string): PageItem {
 /** A Notion link without a page id (a workspace or database-view link): say so, do not search its text. */
 function noIdItem(): PageItem {
   return {
-    label: '$(warning) This Notion link has no page id',
-    detail: 'A page link ends in 32 hex characters (https://www.notion.so/Title-<32 hex>). In Notion, open the page and use ••• → Copy link.',
+    label: vscode.l10n.t('$(warning) This Notion link has no page id'),
+    detail: vscode.l10n.t('A page link ends in 32 hex characters (https://www.notion.so/Title-<32 hex>). In Notion, open the page and use ••• → Copy link.'),
     alwaysShow: true,
   };
 }

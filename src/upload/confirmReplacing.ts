@@ -23,20 +23,27 @@ export async function confirmReplacing(services: Services, r: Replacing, ask: bo
   if (!ask || !confirmReplace()) return;
   const question = await replaceQuestion(services, r);
   if (!question) return;
-  const answer = await vscode.window.showWarningMessage(question.text, { modal: true, detail: `${question.detail}Turn off notionAssets.confirmReplace to stop asking.` }, 'Replace');
-  if (answer !== 'Replace') throw new Dismissed();
+  const replace = vscode.l10n.t('Replace');
+  const stop = vscode.l10n.t('Turn off notionAssets.confirmReplace to stop asking.');
+  const answer = await vscode.window.showWarningMessage(question.text, { modal: true, detail: question.detail ? `${question.detail} ${stop}` : stop }, replace);
+  if (answer !== replace) throw new Dismissed();
 }
 
 /** The question, or undefined when nothing would be replaced (no cover/icon yet, a new block). */
 async function replaceQuestion(services: Services, r: Replacing): Promise<{ text: string; detail: string } | undefined> {
   const { target, page } = r;
   if (target.as === 'replace') {
-    const held = r.block ? `"${r.block.name}" (${r.block.blockType} block)` : 'the file of the block';
-    return { text: `Replace ${held} on "${page.title}" with "${r.newName}"?`, detail: 'The block keeps its place and caption. ' };
+    const text = r.block
+      ? vscode.l10n.t('Replace "{0}" ({1} block) on "{2}" with "{3}"?', r.block.name, r.block.blockType, page.title, r.newName)
+      : vscode.l10n.t('Replace the file of the block on "{0}" with "{1}"?', page.title, r.newName);
+    return { text, detail: vscode.l10n.t('The block keeps its place and caption.') };
   }
   if (target.as !== 'cover' && target.as !== 'icon') return undefined;
   // Unreadable page: the write itself reports why; nothing known to replace.
   const current = await (await services.client()).getPage(page.id).catch(() => undefined);
   if (!current?.[target.as]) return undefined;
-  return { text: `"${page.title}" already has ${target.as === 'icon' ? 'an icon' : 'a cover'}. Replace it?`, detail: '' };
+  const text = target.as === 'icon'
+    ? vscode.l10n.t('"{0}" already has an icon. Replace it?', page.title)
+    : vscode.l10n.t('"{0}" already has a cover. Replace it?', page.title);
+  return { text, detail: '' };
 }

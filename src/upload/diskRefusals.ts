@@ -3,6 +3,7 @@
 // cannot go. The upload service checks again when it opens the file (it may change meanwhile).
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { RefusedFile } from './refusals';
 
 /** The files (by index) that cannot be sent as they are on disk, with why; `skip`: indexes already refused. */
@@ -19,10 +20,11 @@ export async function diskRefusals(paths: readonly string[], skip: ReadonlySet<n
 async function diskProblem(p: string): Promise<string | undefined> {
   try {
     const s = await stat(p);
-    if (s.isDirectory()) return 'a folder, not a file';
-    if (s.isFile() && s.size === 0) return 'empty (0 bytes); Notion does not accept empty files';
+    if (s.isDirectory()) return vscode.l10n.t('a folder, not a file');
+    if (s.isFile() && s.size === 0) return vscode.l10n.t('empty (0 bytes); Notion does not accept empty files');
     return undefined;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found on disk' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? vscode.l10n.t('not found on disk') : vscode.l10n.t('cannot be read ({0})', code ?? 'error');
   }
 }

@@ -9,15 +9,15 @@ import { Dismissed } from '../ui/commandRunner';
 /** Which version of a file with unsaved changes was sent. */
 export type SentVersion = 'saved first' | 'saved version';
 
-const SAVE = 'Save and Upload';
-const ON_DISK = 'Upload Saved Version';
 
 /** Refuses untitled documents (never saved: nothing on disk to upload), naming them and the fix. */
 export function refuseUntitled(uris: readonly vscode.Uri[]): void {
   const untitled = uris.filter((u) => u.scheme === 'untitled');
   if (!untitled.length) return;
   const names = untitled.map((u) => `"${path.basename(u.path)}"`).join(', ');
-  throw new Error(`${names} ${untitled.length === 1 ? 'has' : 'have'} never been saved, so there is no file to upload: save it as a file (File ▸ Save As…) with a supported extension, then upload it.`);
+  throw new Error(untitled.length === 1
+    ? vscode.l10n.t('{0} has never been saved, so there is no file to upload: save it as a file (File ▸ Save As…) with a supported extension, then upload it.', names)
+    : vscode.l10n.t('{0} have never been saved, so there is no file to upload: save them as files (File ▸ Save As…) with a supported extension, then upload them.', names));
 }
 
 /**
@@ -30,16 +30,20 @@ export async function settleUnsaved(uris: readonly vscode.Uri[], scripted: boole
   const sent = new Map<string, SentVersion>();
   if (!dirty.length) return sent;
   const names = dirty.map((d) => `"${path.basename(d.uri.fsPath)}"`);
+  const SAVE = vscode.l10n.t('Save and Upload');
+  const ON_DISK = vscode.l10n.t('Upload Saved Version');
   const answer = scripted
     ? ON_DISK
     : await vscode.window.showWarningMessage(
-      `${names.length === 1 ? `${names[0]} has` : `${names.length} files have`} unsaved changes.${names.length > 1 ? ` (${names.join(', ')})` : ''} Save before uploading?`,
-      { modal: true, detail: 'Notion gets the file as it is on disk: without saving, the changes in the editor are not sent.' },
+      names.length === 1
+        ? vscode.l10n.t('{0} has unsaved changes. Save before uploading?', names[0])
+        : vscode.l10n.t('{0} files have unsaved changes. ({1}) Save before uploading?', names.length, names.join(', ')),
+      { modal: true, detail: vscode.l10n.t('Notion gets the file as it is on disk: without saving, the changes in the editor are not sent.') },
       SAVE, ON_DISK);
   if (answer !== SAVE && answer !== ON_DISK) throw new Dismissed();
   for (const d of dirty) {
     if (answer === SAVE && !(await d.save())) {
-      throw new Error(`Could not save "${path.basename(d.uri.fsPath)}": nothing was uploaded. Save it, then upload again.`);
+      throw new Error(vscode.l10n.t('Could not save "{0}": nothing was uploaded. Save it, then upload again.', path.basename(d.uri.fsPath)));
     }
     sent.set(d.uri.fsPath, answer === SAVE ? 'saved first' : 'saved version');
   }
@@ -52,7 +56,7 @@ export function sentVersionNote(sent: ReadonlyMap<string, SentVersion>): string 
   const saved = named('saved first');
   const onDisk = named('saved version');
   return [
-    saved.length ? ` ${saved.join(', ')}: saved first, with your changes.` : '',
-    onDisk.length ? ` ${onDisk.join(', ')}: the version saved on disk was sent, without the unsaved changes.` : '',
+    saved.length ? ' ' + vscode.l10n.t('{0}: saved first, with your changes.', saved.join(', ')) : '',
+    onDisk.length ? ' ' + vscode.l10n.t('{0}: the version saved on disk was sent, without the unsaved changes.', onDisk.join(', ')) : '',
   ].join('');
 }

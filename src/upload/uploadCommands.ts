@@ -88,7 +88,7 @@ export class UploadCommands {
         const typed = all.filter((n, i) => categoryOf(n) && !onDisk.some((r) => r.index === i));
         throw new Error([
           unsupportedFiles(all), placed && typed.length ? placementProblems(typed, placed, options.blockType) : undefined,
-          ...onDisk.map((r) => `"${r.name}" is ${r.reason}.`),
+          ...onDisk.map((r) => vscode.l10n.t('"{0}" is {1}.', r.name, r.reason)),
         ].filter(Boolean).join(' '));
       }
       if (refused.length) await this.confirmValidOnly(refused, all.length, scripted, acceptedTypes(placed, options.blockType));
@@ -123,7 +123,7 @@ export class UploadCommands {
     const page = await need(askPage(this.services, this.recents, options.page ?? defaultTarget(valid[0]), vscode.l10n.t('{0}: choose the page', what)));
     const placement = preset ?? (await need(askPlacement(names, page.title, true, page.inDatabase)));
     const target = placement === 'none' ? undefined : await this.completeTarget(page, placement, options, scripted, valid.length);
-    if (target) await confirmReplacing(this.services, { page, target, newName: names.length === 1 ? names[0] : `${names.length} files` }, !scripted);
+    if (target) await confirmReplacing(this.services, { page, target, newName: names.length === 1 ? names[0] : vscode.l10n.t('{0} files', names.length) }, !scripted);
     await this.recents.add(page);
     if (target?.as === 'comment') {
       // One job per comment (three files each), so Retry Failed redoes only the comments that failed.
@@ -388,7 +388,7 @@ function askUrl(title: string, prompt: string): Thenable<string | undefined> {
   // Against the local emulator (sandbox, tests) http links work too: the core's own rule.
   const http = httpLinksAllowedNow();
   return vscode.window.showInputBox({
-    title, prompt: http ? `${prompt} http:// works too here: the API address is this machine (the emulator).` : prompt,
+    title, prompt: http ? `${prompt} ${vscode.l10n.t('http:// works too here: the API address is this machine (the emulator).')}` : prompt,
     placeHolder: 'https://example.com/diagram.png', ignoreFocusOut: true,
     validateInput: (v) => {
       try {

@@ -131,7 +131,7 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
     );
   }
   if (r.removed?.length) {
-    md.appendMarkdown('\n\n**No longer on**  \n');
+    md.appendMarkdown(`\n\n**${vscode.l10n.t('No longer on')}**  \n`);
     md.appendMarkdown(r.removed.map((a) => `${escape(titles(a.pageId) ?? a.pageId)} ${attachmentPhrase(a)}`).join('  \n'));
   }
   return md;

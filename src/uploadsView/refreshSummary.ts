@@ -1,7 +1,7 @@
 // The one-line answer to Refresh Status: how many uploads were read and what changed
 // ("Refreshed 4 uploads: 1 no longer attached, 1 expired").
 import type { UploadRecord } from '../core/history/types';
-import { plural } from '../ui/format';
+import * as vscode from 'vscode';
 
 /** `before` and `after` are the same uploads, in the same order, before and after the refresh. */
 export function refreshSummary(before: readonly UploadRecord[], after: readonly UploadRecord[]): string {
@@ -18,17 +18,29 @@ export function refreshSummary(before: readonly UploadRecord[], after: readonly 
     }
   });
   const parts = [
-    ...(gone ? [`${gone} no longer attached`] : []),
-    ...(fewer ? [`${fewer} attached in fewer places`] : []),
-    ...[...states].map(([state, n]) => `${n} ${state === 'attached' ? 'now attached' : state}`),
+    ...(gone ? [vscode.l10n.t('{0} no longer attached', gone)] : []),
+    ...(fewer ? [vscode.l10n.t('{0} attached in fewer places', fewer)] : []),
+    ...[...states].map(([state, n]) => state === 'attached' ? vscode.l10n.t('{0} now attached', n) : vscode.l10n.t('{0} {1}', n, stateWord(state))),
   ];
-  const what = after.length === 1 ? `"${after[0].filename}"` : plural(after.length, 'upload');
-  if (after.length === 1) return `Refreshed ${what}: ${describeOne(after[0])}.`;
-  return `Refreshed ${what}: ${parts.length ? parts.join(', ') : 'no change'}.`;
+  if (after.length === 1) return vscode.l10n.t('Refreshed "{0}": {1}.', after[0].filename, describeOne(after[0]));
+  return vscode.l10n.t('Refreshed {0} uploads: {1}.', after.length, parts.length ? parts.join(', ') : vscode.l10n.t('no change'));
+}
+
+/** A row's state as a word ("expired", "failed"…), as the Uploads view shows it. */
+function stateWord(state: string): string {
+  switch (state) {
+    case 'pending': return vscode.l10n.t('pending');
+    case 'uploading': return vscode.l10n.t('uploading');
+    case 'failed': return vscode.l10n.t('failed');
+    case 'cancelled': return vscode.l10n.t('cancelled');
+    case 'expired': return vscode.l10n.t('expired');
+    default: return state;
+  }
 }
 
 function describeOne(r: UploadRecord): string {
-  if (r.state !== 'attached') return r.state;
+  if (r.state !== 'attached') return stateWord(r.state);
   const n = r.attachments.length;
-  return n === 0 ? 'no longer attached' : `attached · ${plural(n, 'place')}`;
+  if (n === 0) return vscode.l10n.t('no longer attached');
+  return n === 1 ? vscode.l10n.t('attached · 1 place') : vscode.l10n.t('attached · {0} places', n);
 }

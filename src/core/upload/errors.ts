@@ -69,6 +69,9 @@ export class AttachCancelledError extends ExpectedError {
   /** Read by the batch summary (across bundles, so not by instanceof). */
   readonly attachMayLand = true;
   constructor(filenames: string[], options?: ErrorOptions) {
-    super(`Cancelled while ${filenames.map((f) => `"${f}"`).join(', ')} ${filenames.length === 1 ? 'was' : 'were'} being attached: Notion may still apply that write.`, options);
+    const names = filenames.map((f) => `"${f}"`).join(', ');
+    super(filenames.length === 1
+      ? l10n.t('Cancelled while {0} was being attached: Notion may still apply that write.', names)
+      : l10n.t('Cancelled while {0} were being attached: Notion may still apply that write.', names), options);
   }
 }

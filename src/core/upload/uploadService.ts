@@ -514,7 +514,7 @@ export class UploadService {
       key, fileUploadId: reused.upload.id, source: file.path, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes,
       sha256: earlier.sha256, mtimeMs: file.mtimeMs, mode: earlier.mode, state: 'pending', sentBytes: file.sizeBytes,
       createdTime: reused.upload.created_time, expiryTime: reused.upload.expiry_time, attachments: [], botId: earlier.botId, updatedTime: now, intent,
-      notice: `Same bytes as "${earlier.filename}" (${earlier.source}): its upload was reused, nothing sent again.`,
+      notice: l10n.t('Same bytes as "{0}" ({1}): its upload was reused, nothing sent again.', earlier.filename, earlier.source),
     });
     return key;
   }
