@@ -3,7 +3,7 @@
 // cannot go. The upload service checks again when it opens the file (it may change meanwhile).
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import type { RefusedFile } from './refusals';
 
 /** The files (by index) that cannot be sent as they are on disk, with why; `skip`: indexes already refused. */
@@ -20,11 +20,11 @@ export async function diskRefusals(paths: readonly string[], skip: ReadonlySet<n
 async function diskProblem(p: string): Promise<string | undefined> {
   try {
     const s = await stat(p);
-    if (s.isDirectory()) return vscode.l10n.t('a folder, not a file');
-    if (s.isFile() && s.size === 0) return vscode.l10n.t('empty (0 bytes); Notion does not accept empty files');
+    if (s.isDirectory()) return l10n.t('a folder, not a file');
+    if (s.isFile() && s.size === 0) return l10n.t('empty (0 bytes); Notion does not accept empty files');
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? vscode.l10n.t('not found on disk') : vscode.l10n.t('cannot be read ({0})', code ?? 'error');
+    return code === 'ENOENT' ? l10n.t('not found on disk') : l10n.t('cannot be read ({0})', code ?? 'error');
   }
 }

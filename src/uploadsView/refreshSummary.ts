@@ -1,7 +1,8 @@
 // The one-line answer to Refresh Status: how many uploads were read and what changed
 // ("Refreshed 4 uploads: 1 no longer attached, 1 expired").
+// No vscode import (@vscode/l10n words it): tested in the node tier.
 import type { UploadRecord } from '../core/history/types';
-import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 
 /** `before` and `after` are the same uploads, in the same order, before and after the refresh. */
 export function refreshSummary(before: readonly UploadRecord[], after: readonly UploadRecord[]): string {
@@ -18,22 +19,22 @@ export function refreshSummary(before: readonly UploadRecord[], after: readonly 
     }
   });
   const parts = [
-    ...(gone ? [vscode.l10n.t('{0} no longer attached', gone)] : []),
-    ...(fewer ? [vscode.l10n.t('{0} attached in fewer places', fewer)] : []),
-    ...[...states].map(([state, n]) => state === 'attached' ? vscode.l10n.t('{0} now attached', n) : vscode.l10n.t('{0} {1}', n, stateWord(state))),
+    ...(gone ? [l10n.t('{0} no longer attached', gone)] : []),
+    ...(fewer ? [l10n.t('{0} attached in fewer places', fewer)] : []),
+    ...[...states].map(([state, n]) => state === 'attached' ? l10n.t('{0} now attached', n) : l10n.t('{0} {1}', n, stateWord(state))),
   ];
-  if (after.length === 1) return vscode.l10n.t('Refreshed "{0}": {1}.', after[0].filename, describeOne(after[0]));
-  return vscode.l10n.t('Refreshed {0} uploads: {1}.', after.length, parts.length ? parts.join(', ') : vscode.l10n.t('no change'));
+  if (after.length === 1) return l10n.t('Refreshed "{0}": {1}.', after[0].filename, describeOne(after[0]));
+  return l10n.t('Refreshed {0} uploads: {1}.', after.length, parts.length ? parts.join(', ') : l10n.t('no change'));
 }
 
 /** A row's state as a word ("expired", "failed"…), as the Uploads view shows it. */
 function stateWord(state: string): string {
   switch (state) {
-    case 'pending': return vscode.l10n.t('pending');
-    case 'uploading': return vscode.l10n.t('uploading');
-    case 'failed': return vscode.l10n.t('failed');
-    case 'cancelled': return vscode.l10n.t('cancelled');
-    case 'expired': return vscode.l10n.t('expired');
+    case 'pending': return l10n.t('pending');
+    case 'uploading': return l10n.t('uploading');
+    case 'failed': return l10n.t('failed');
+    case 'cancelled': return l10n.t('cancelled');
+    case 'expired': return l10n.t('expired');
     default: return state;
   }
 }
@@ -41,6 +42,6 @@ function stateWord(state: string): string {
 function describeOne(r: UploadRecord): string {
   if (r.state !== 'attached') return stateWord(r.state);
   const n = r.attachments.length;
-  if (n === 0) return vscode.l10n.t('no longer attached');
-  return n === 1 ? vscode.l10n.t('attached · 1 place') : vscode.l10n.t('attached · {0} places', n);
+  if (n === 0) return l10n.t('no longer attached');
+  return n === 1 ? l10n.t('attached · 1 place') : l10n.t('attached · {0} places', n);
 }
