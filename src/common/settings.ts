@@ -57,10 +57,20 @@ function clamp(n: unknown, min: number, max: number, fallback: number): number {
 export function transferSettings(): TransferSettings {
   const c = config();
   return {
-    partSizeBytes: Math.round(clamp(c.get('partSizeMiB'), 5, 20, 10) * MIB),
+    partSizeBytes: Math.round(clamp(partSizeMiB(c), 5, 20, 10) * MIB),
     concurrency: Math.round(clamp(c.get('concurrency'), 1, 8, 3)),
     dedupe: c.get<boolean>('dedupe', true),
   };
+}
+
+/**
+ * `partSize` (MiB) was `partSizeMiB` until 0.3: VS Code titles a setting from its key, and that
+ * one read "Part Size Mi B". A value under the old key still counts while the new one is unset.
+ */
+function partSizeMiB(c: vscode.WorkspaceConfiguration): unknown {
+  const now = c.inspect<number>('partSize');
+  const set = now?.workspaceFolderValue ?? now?.workspaceValue ?? now?.globalValue;
+  return set ?? c.get<number>('partSizeMiB') ?? now?.defaultValue;
 }
 
 export function confirmReplace(): boolean {
@@ -89,5 +99,5 @@ export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
 }
 
 export function affectsTransfer(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['partSizeMiB', 'concurrency', 'dedupe'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['partSize', 'partSizeMiB', 'concurrency', 'dedupe'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }

@@ -15,6 +15,7 @@ import { openWorkbench, startCodeServer } from '../launch/codeServer';
 import { ensureHostDeps, ROOT } from '../launch/hostDeps';
 import { writeQuietUserSettings, writeSampleFiles } from '../sandbox/sampleFiles';
 import { tokenStepTicked } from './walkthrough';
+import { settingTitles } from './settingTitles';
 import { cancelBigUpload } from './scenarios/cancelUpload';
 import { pageViewScenario } from './scenarios/pageView';
 import { describeScreen, menuEntry, openNotionMenu, retryUntil, typeInQuickPick, waitForNotification, waitForWorkbench } from './workbench';
@@ -218,6 +219,12 @@ async function main(): Promise<number> {
     step('the walkthrough ticks "Connect your integration" (token from the environment, extension active since the reload)');
     assert.ok(await tokenStepTicked(page), 'the token step is ticked');
     await shot(page, '06-walkthrough.png');
+
+    step('Settings (UI) titles every setting readably (VS Code words them from the keys)');
+    const titles = await settingTitles(page, 'notion-assets.notion-assets');
+    assert.ok(titles.includes('Part Size'), `"Part Size" among the titles (${titles.join(', ')})`);
+    const unreadable = titles.filter((t) => /\b[A-Za-z]\b/.test(t));
+    assert.deepEqual(unreadable, [], `titles with a one-letter word (${titles.join(', ')})`);
     console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, paste panel with a real Ctrl+V, persistence across reload)');
     return 0;
   } catch (e) {

@@ -55,10 +55,10 @@ suite('Cancel a batch of big files from the progress notification', () => {
   suiteSetup(async () => {
     f = await getFixture();
     dir = fs.mkdtempSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'big-'));
-    await settings().update('partSizeMiB', 5, vscode.ConfigurationTarget.Global);
+    await settings().update('partSize', 5, vscode.ConfigurationTarget.Global);
   });
   suiteTeardown(async () => {
-    await settings().update('partSizeMiB', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('partSize', undefined, vscode.ConfigurationTarget.Global);
     fs.rmSync(dir, { recursive: true, force: true });
   });
   setup(() => {

@@ -224,7 +224,7 @@ suite('Contributions (package.json)', () => {
     assert.equal(props['notionAssets.apiBaseUrl'].scope, 'application');
     assert.equal(props['notionAssets.notionVersion'].scope, 'application');
     assert.equal(props['notionAssets.defaultTarget'].scope, 'resource');
-    for (const k of ['partSizeMiB', 'concurrency', 'dedupe', 'confirmReplace', 'historySize']) assert.ok(props[`notionAssets.${k}`], k);
+    for (const k of ['partSize', 'concurrency', 'dedupe', 'confirmReplace', 'historySize']) assert.ok(props[`notionAssets.${k}`], k);
     assert.ok(!Object.keys(props).some((k) => /token/i.test(k)), 'no token setting');
     assert.equal(p.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(p.capabilities.untrustedWorkspaces.restrictedConfigurations, ['notionAssets.defaultTarget']);

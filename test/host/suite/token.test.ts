@@ -58,7 +58,7 @@ suite('Token: Set / Check / Remove, storage and redaction', () => {
 
   test('the token is in no setting, at any level', () => {
     const c = vscode.workspace.getConfiguration('notionAssets');
-    const dump = JSON.stringify(['apiBaseUrl', 'notionVersion', 'defaultTarget', 'partSizeMiB', 'concurrency', 'dedupe', 'confirmReplace', 'historySize'].map((k) => c.inspect(k)));
+    const dump = JSON.stringify(['apiBaseUrl', 'notionVersion', 'defaultTarget', 'partSize', 'partSizeMiB', 'concurrency', 'dedupe', 'confirmReplace', 'historySize'].map((k) => c.inspect(k)));
     assert.ok(!dump.includes(DEFAULT_TOKEN));
   });
 
