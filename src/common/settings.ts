@@ -68,9 +68,11 @@ export function transferSettings(): TransferSettings {
  * one read "Part Size Mi B". A value under the old key still counts while the new one is unset.
  */
 function partSizeMiB(c: vscode.WorkspaceConfiguration): unknown {
+  const set = (i?: { workspaceFolderValue?: number; workspaceValue?: number; globalValue?: number }) =>
+    i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  // Values a user set, not get(): VS Code gives the old key (no default in the schema) a 0.
   const now = c.inspect<number>('partSize');
-  const set = now?.workspaceFolderValue ?? now?.workspaceValue ?? now?.globalValue;
-  return set ?? c.get<number>('partSizeMiB') ?? now?.defaultValue;
+  return set(now) ?? set(c.inspect<number>('partSizeMiB')) ?? now?.defaultValue;
 }
 
 export function confirmReplace(): boolean {

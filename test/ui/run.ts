@@ -222,7 +222,8 @@ async function main(): Promise<number> {
 
     step('Settings (UI) titles every setting readably (VS Code words them from the keys)');
     const titles = await settingTitles(page, 'notion-assets.notion-assets');
-    assert.ok(titles.includes('Part Size'), `"Part Size" among the titles (${titles.join(', ')})`);
+    step(`Settings shows: ${titles.join(', ')}`);
+    assert.ok(titles.includes('Part Size') && titles.includes('Max Depth'), `every title read, "Part Size" among them (${titles.join(', ')})`);
     const unreadable = titles.filter((t) => /\b[A-Za-z]\b/.test(t));
     assert.deepEqual(unreadable, [], `titles with a one-letter word (${titles.join(', ')})`);
     console.log('ui: passed (menu entries for an image and a PDF, page quick pick, placement pick, notifications, Uploads view, paste panel with a real Ctrl+V, persistence across reload)');
