@@ -51,7 +51,20 @@ export class RateLimiter {
   async acquire(signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
     if (signal?.aborted) throw new NotionAbortError(method, path);
     const waitMs = this.reserve();
-    if (waitMs > 0) await sleep(waitMs, signal, method, path);
+    if (waitMs <= 0) return;
+    try {
+      await sleep(waitMs, signal, method, path);
+    } catch (e) {
+      // A cancelled waiter sends nothing: its turn goes back, so the next upload after a
+      // cancelled batch does not wait behind requests that never went.
+      this.release();
+      throw e;
+    }
+  }
+
+  /** Gives back one reserved slot (its request was never sent). */
+  private release(): void {
+    this.tat = Math.max(this.now(), this.tat - this.intervalMs);
   }
 
   /** After a 429: nothing goes for `ms`, and requests resume one interval apart (no burst). */

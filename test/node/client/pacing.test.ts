@@ -82,6 +82,20 @@ describe('RateLimiter (token bucket, fake clock)', () => {
     assert.deepEqual([l.reserve(), l.reserve(), l.reserve(), Math.round(l.reserve())], [0, 0, 0, 333]);
   });
 
+  it('a waiter cancelled before its turn gives the turn back: the next request does not wait behind it', async () => {
+    let now = 0;
+    const l = new RateLimiter({ perSecond: 3, burst: 1 }, () => now);
+    assert.equal(l.reserve(), 0);
+    const ctl = new AbortController();
+    const waiting = Array.from({ length: 4 }, () => l.acquire(ctl.signal, 'PATCH', '/v1/blocks/x'));
+    ctl.abort();
+    for (const w of waiting) await assert.rejects(w, /cancelled/);
+    // Four turns given back: the next request goes one interval after the one that went.
+    assert.equal(Math.round(l.reserve()), 333);
+    now += 10_000;
+    assert.equal(l.reserve(), 0, 'and a quiet period still refills the bucket');
+  });
+
   it('pause() holds everything for the given time, then resumes without a burst', () => {
     let now = 0;
     const l = new RateLimiter({ perSecond: 2, burst: 5 }, () => now);
