@@ -2,7 +2,7 @@
 // tooltip and the contextValue that decides which item actions show.
 import * as vscode from 'vscode';
 import type { AttachmentRecord, UploadRecord } from '../core/history/types';
-import { expiryInWords, formatBytes, formatExpiry, notionPageUrl, percent } from '../ui/format';
+import { expiryInWords, formatBytes, formatExpiry, percent } from '../ui/format';
 
 /** Pages this upload went to, once each, in order. */
 export function attachedPages(r: UploadRecord): string[] {
@@ -107,8 +107,18 @@ export function contextValue(r: UploadRecord, running = true): string {
 /** Page titles the user has seen (recent targets); ids otherwise. */
 export type PageTitles = (pageId: string) => string | undefined;
 
+const OPEN_PAGE_COMMAND = 'notionAssets.item.openPage';
+
+/** A command link: Open Page for this upload, on this one of its pages. */
+export function openPageLink(key: string, pageId: string): string {
+  return `command:${OPEN_PAGE_COMMAND}?${encodeURIComponent(JSON.stringify([{ upload: key, page: pageId }]))}`;
+}
+
 function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
+  // Page links run Open Page (the page's own url: Notion's, or the emulator's page view), the
+  // only command the tooltip may run.
+  md.isTrusted = { enabledCommands: [OPEN_PAGE_COMMAND] };
   md.appendMarkdown(`**${escape(r.filename)}** — ${escape(describeState(r, now, running))}\n\n`);
   const rows: [string, string][] = [
     [vscode.l10n.t('ID'), r.fileUploadId ? `\`${r.fileUploadId}\`` : vscode.l10n.t('(not created yet)')],
@@ -126,7 +136,7 @@ function tooltip(r: UploadRecord, now: number, titles: PageTitles, running: bool
     md.appendMarkdown(vscode.l10n.t('\n\n**Attached to**  \n'));
     md.appendMarkdown(
       r.attachments
-        .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${notionPageUrl(a.pageId)}) ${attachmentPhrase(a)}`)
+        .map((a) => `[${escape(titles(a.pageId) ?? a.pageId)}](${openPageLink(r.key, a.pageId)}) ${attachmentPhrase(a)}`)
         .join('  \n'),
     );
   }

@@ -96,6 +96,9 @@ export class ItemCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not attached to any page yet.', r.filename));
       return undefined;
     }
+    // A tooltip's page link names the page: `{ upload, page }`.
+    const named = (args.find((a) => a && typeof a === 'object' && !Array.isArray(a)) as { page?: unknown } | undefined)?.page;
+    if (typeof named === 'string' && pages.includes(named)) return openPage(named);
     const pageId = pages.length === 1 ? pages[0] : (await vscode.window.showQuickPick(
       pages.map((p) => ({ label: this.recents.title(p) ?? p, description: p, pageId: p })), { title: vscode.l10n.t('Pages "{0}" is attached to', r.filename) }))?.pageId;
     if (!pageId) return undefined;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { MemoryHistoryStore } from '../../../src/core/history/memoryStore';
 import type { UploadRecord } from '../../../src/core/history/types';
 import { UploadHistory } from '../../../src/core/history/uploadHistory';
-import { contextValue, describeState, toTreeItem } from '../../../src/uploadsView/item';
+import { contextValue, describeState, openPageLink, toTreeItem } from '../../../src/uploadsView/item';
 import { ExpiryTicker, UploadsTreeProvider } from '../../../src/uploadsView/view';
 import type { UploadCommandResult } from '../../../src/upload/uploadCommands';
 import { DEFAULT_TOKEN, getFixture, type Fixture } from './fixture';
@@ -63,9 +63,38 @@ suite('Uploads view', () => {
       { pageId: '11111111-2222-3333-4444-555555555555', placement: 'cover', at: '' },
       { pageId: '66666666-7777-8888-9999-000000000000', placement: 'block', detail: 'image', at: '' },
     ] });
-    const md = (toTreeItem(r, Date.now()).tooltip as vscode.MarkdownString).value;
-    for (const s of ['abc-123', '2.0 KiB', 'image/png', 'Created', 'Expiry', 'https://www.notion.so/11111111222233334444555555555555', 'https://www.notion.so/66666666777788889999000000000000']) {
+    const tip = toTreeItem(r, Date.now()).tooltip as vscode.MarkdownString;
+    const md = tip.value;
+    const pages = ['11111111-2222-3333-4444-555555555555', '66666666-7777-8888-9999-000000000000'];
+    for (const s of ['abc-123', '2.0 KiB', 'image/png', 'Created', 'Expiry', ...pages.map((p) => `](${openPageLink(r.key, p)})`)]) {
       assert.ok(md.includes(s), `tooltip has ${s}:\n${md}`);
+    }
+    assert.deepEqual(tip.isTrusted, { enabledCommands: ['notionAssets.item.openPage'] }, 'the links may run Open Page and nothing else');
+  });
+
+  test('a tooltip page link opens that page as Open Page does (its own url from the API: the emulator\'s page view here)', async () => {
+    const pageA = f.emulator.seed.page({ title: 'Tooltip Link A' }).id;
+    const pageB = f.emulator.seed.page({ title: 'Tooltip Link B' }).id;
+    f.emulator.setPageViewUrls(true);
+    const env = vscode.env as unknown as { openExternal: unknown };
+    const original = env.openExternal;
+    const opened: string[] = [];
+    env.openExternal = async (u: vscode.Uri) => (opened.push(u.toString(true)), true);
+    try {
+      const res = await vscode.commands.executeCommand<UploadCommandResult>('notionAssets.addBlock', { files: [f.file('png')], page: pageA });
+      const key = res!.uploads[0].key!;
+      const attached = await vscode.commands.executeCommand('notionAssets.item.attachTo', key, { page: pageB, placement: 'block' });
+      const r = f.api.listUploads().find((u) => u.key === key)!;
+      assert.equal(r.attachments.length, 2, `attached to both pages (${JSON.stringify(attached)}): ${JSON.stringify(r.attachments)}`);
+      const links = [...(toTreeItem(r, Date.now()).tooltip as vscode.MarkdownString).value.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]);
+      assert.equal(links.length, 2, 'a link per page');
+      const link = links[1];
+      const [command, query] = link.slice('command:'.length).split('?');
+      await vscode.commands.executeCommand(command, ...JSON.parse(decodeURIComponent(query)));
+      assert.deepEqual(opened, [`${f.emulator.url}/pages/${pageB.replace(/-/g, '')}`], 'the second page, by its url, without asking which');
+    } finally {
+      env.openExternal = original;
+      f.emulator.setPageViewUrls(false);
     }
   });
 
