@@ -1,6 +1,6 @@
 // `npm run emulator -- --port <port> --token <token> [--seed] [--no-rate-limit]
 //   [--allow-http-imports] [--latency <ms>] [--max-upload-bytes <n>] [--no-store-upload-bytes]
-//   [--doc-rules]`
+//   [--doc-rules] [--page-view-urls]`
 // Serves until SIGINT/SIGTERM. Prints `Notion emulator listening on http://127.0.0.1:<port>`.
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from './index';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       'max-upload-bytes': { type: 'string' },
       'no-store-upload-bytes': { type: 'boolean', default: false },
       'doc-rules': { type: 'boolean', default: false },
+      'page-view-urls': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     latencyMs: Number(values.latency),
     storeUploadBytes: !values['no-store-upload-bytes'],
     docRules: values['doc-rules'],
+    pageViewUrls: values['page-view-urls'],
   });
   if (values.seed) console.log(JSON.stringify(seedDemo(emu)));
   console.log(`Notion emulator listening on ${emu.url}`);

@@ -57,6 +57,25 @@ describe('emulator CLI', () => {
     }
   });
 
+  it('gives pages a url on its own page view with --page-view-urls (notion.so otherwise)', async () => {
+    for (const args of [[], ['--page-view-urls']]) {
+      const cli = await startCli([...args, '--seed', '--no-rate-limit']);
+      try {
+        const seeded = JSON.parse(cli.out.split('\n')[0]);
+        const page = await new TestApi(cli.url).call('GET', `/v1/pages/${seeded.galleryPageId}`);
+        const url: string = page.json.url;
+        if (args.length) {
+          assert.ok(url.startsWith(`${cli.url}/pages/`), url);
+          assert.equal((await fetch(url)).status, 200, 'the page view answers');
+        } else {
+          assert.match(url, /^https:\/\/www\.notion\.so\//);
+        }
+      } finally {
+        await cli.stop();
+      }
+    }
+  });
+
   it('refuses a bad port', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
