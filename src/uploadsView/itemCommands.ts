@@ -1,6 +1,7 @@
 // Actions on Uploads view items (inline and context menu) and on the whole view: Attach to…
 // (reuses the upload id), Copy ID, Open Page, Refresh Status, Retry, Cancel, Remove,
 // Refresh Uploads, Clear Finished. Items arrive as record keys; `{ upload }` or an upload id works too.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { UploadRecord, UploadState } from '../core/history/types';
 import type { AttachTarget } from '../core/upload/types';
@@ -10,6 +11,7 @@ import type { RecentTargets } from '../storage/recentTargets';
 import type { Services } from '../common/services';
 import { askTarget } from '../pickers/targetPicker';
 import { confirmReplacing } from '../upload/confirmReplacing';
+import { sentVersionNote, settleUnsaved } from '../upload/unsavedChanges';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
 import { openPage } from '../ui/openPage';
@@ -145,6 +147,10 @@ export class ItemCommands {
    */
   async retry(...args: unknown[]): Promise<string[]> {
     const records = this.records(args).filter((r) => !this.services.isRunning(r.key));
+    // A file open with unsaved changes: asked as the upload commands ask (Retry reads the disk).
+    const onDisk = records.filter((r) => r.mode !== 'external_url' && path.isAbsolute(r.source)).map((r) => vscode.Uri.file(r.source));
+    const sent = await runCommand(this.services.log, vscode.l10n.t('Retry'), () => settleUnsaved(onDisk, false));
+    if (!sent) return [];
     const done: { key: string; record: UploadRecord }[] = [];
     for (const r of records) {
       await runCommand(this.services.log, vscode.l10n.t('Retry "{0}"', r.filename), async () => {
@@ -155,12 +161,12 @@ export class ItemCommands {
         done.push({ key, record: this.history.get(key) ?? r });
       });
     }
-    if (done.length) this.showRetried(done.map((d) => d.record));
+    if (done.length) this.showRetried(done.map((d) => d.record), sentVersionNote(sent));
     return done.map((d) => d.key);
   }
 
   /** Says where the retried files are now, with Open Page when it is one page. */
-  private showRetried(records: UploadRecord[]): void {
+  private showRetried(records: UploadRecord[], note: string): void {
     const pages = [...new Set(records.flatMap((r) => attachedPages(r).slice(-1)))];
     const title = (id: string) => `"${this.recents.title(id) ?? id}"`;
     const what = records.length === 1 ? `"${records[0].filename}"` : vscode.l10n.t('{0} uploads', records.length);
@@ -168,7 +174,7 @@ export class ItemCommands {
       ? records.length === 1 ? vscode.l10n.t('Retried {0}: uploaded. Attach it within an hour from the Uploads view.', what) : vscode.l10n.t('Retried {0}: uploaded. Attach them within an hour from the Uploads view.', what)
       : pages.length === 1 ? vscode.l10n.t('Retried {0}: now on {1}.', what, title(pages[0])) : vscode.l10n.t('Retried {0}: now on {1} pages.', what, pages.length);
     const open = pages.length === 1 ? [vscode.l10n.t('Open Page')] : [];
-    void vscode.window.showInformationMessage(text, ...open).then((t) => {
+    void vscode.window.showInformationMessage(text + note, ...open).then((t) => {
       if (t === vscode.l10n.t('Open Page')) void openPage(pages[0]);
     });
   }

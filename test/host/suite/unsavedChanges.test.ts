@@ -94,6 +94,24 @@ suite('Unsaved changes are asked about before uploading', () => {
     assert.deepEqual(scripted?.unsaved, [{ file: uri.fsPath, sent: 'saved version' }]);
   });
 
+  test('Retry from the Uploads view asks too: Save and Upload retries with what the editor shows, and says so', async () => {
+    const page = f.emulator.seed.page({ title: 'Unsaved Retry' }).id;
+    const { uri, inEditor, doc } = await dirtyFile();
+    f.emulator.faults.arm({ method: 'POST', path: /\/send$/, status: 400, code: 'validation_error', message: 'emulated send failure' });
+    const failed = await vscode.commands.executeCommand<UploadCommandResult>('notionAssets.addBlock', { files: [uri.fsPath], page });
+    assert.equal(failed?.uploads[0]?.ok, false, 'the first try failed');
+    const key = f.api.listUploads().find((r) => r.source === uri.fsPath && r.state === 'failed')?.key;
+    assert.ok(key, 'a failed row for the file');
+    messages.answerWith((m) => (m.buttons.includes('Save and Upload') ? 'Save and Upload' : undefined));
+    const done = await vscode.commands.executeCommand<string[]>('notionAssets.item.retry', key);
+    assert.equal(messages.shown.filter((m) => QUESTION.test(m.text)).length, 1, 'asked before retrying');
+    assert.equal(done.length, 1);
+    assert.equal(doc.isDirty, false, 'saved');
+    const record = f.api.listUploads().find((r) => r.key === done[0]);
+    assert.equal(f.emulator.uploadSha256(record!.fileUploadId!), sha(inEditor), 'Notion got the unsaved line');
+    await messages.waitFor(/^Retried .*saved first, with your changes/);
+  });
+
   test('an untitled document is refused by name, with how to save it, before any request', async () => {
     const doc = await vscode.workspace.openTextDocument({ content: 'draft notes', language: 'plaintext' });
     await vscode.window.showTextDocument(doc);
