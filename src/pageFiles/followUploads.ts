@@ -1,6 +1,8 @@
 // Keeps the Page Files view true after an upload: when the history records a new attachment
 // to the page the view shows, the page is read again (driven by the history's change event,
 // never by polling). A walk already running finishes first, then the page is read again.
+// "New" is read from the attachment's own time, so nothing is scanned at activation (the
+// history is read on first use, see uploadHistory.ts).
 import type * as vscode from 'vscode';
 import type { UploadHistory } from '../core/history/uploadHistory';
 import type { PageFilesBrowser } from '../core/files/browser';
@@ -8,21 +10,18 @@ import type { PageFilesBrowser } from '../core/files/browser';
 const compact = (id: string) => id.replace(/-/g, '').toLowerCase();
 
 export class FollowUploads implements vscode.Disposable {
-  /** Attachments seen per record, so only new ones count. */
-  private readonly seen = new Map<string, number>();
   private readonly sub: { dispose(): void };
   private scheduled = false;
+  /** Attachments recorded from this time on are new to the page shown (history clock). */
+  private since: number;
 
-  constructor(history: UploadHistory, private readonly browser: () => PageFilesBrowser | undefined) {
-    for (const r of history.list()) this.seen.set(r.key, r.attachments.length);
+  constructor(private readonly history: UploadHistory, private readonly browser: () => PageFilesBrowser | undefined) {
+    this.since = history.now();
     this.sub = history.onDidChange(({ keys }) => {
       const shown = this.browser()?.model.pageId;
-      for (const key of keys) {
-        const r = history.get(key);
-        const before = this.seen.get(key) ?? 0;
-        this.seen.set(key, r?.attachments.length ?? 0);
-        if (shown && r && r.attachments.slice(before).some((a) => compact(a.pageId) === compact(shown))) this.schedule();
-      }
+      if (!shown) return;
+      const added = keys.some((key) => history.get(key)?.attachments.some((a) => Date.parse(a.at) >= this.since && compact(a.pageId) === compact(shown)));
+      if (added) this.schedule();
     });
   }
 
@@ -32,6 +31,8 @@ export class FollowUploads implements vscode.Disposable {
     this.scheduled = true;
     setTimeout(() => {
       this.scheduled = false;
+      // What is attached until now is in the read that starts now.
+      this.since = this.history.now();
       const browser = this.browser();
       if (!browser) return;
       if (browser.model.state !== 'walking') return void browser.refresh();
