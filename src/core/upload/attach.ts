@@ -2,6 +2,7 @@
 // PATCH page, a media block via append children, a files property through the service's
 // one queue per property (filesPropertyQueue.ts). Where an earlier attempt's outcome is
 // unknown, the target is read first and nothing is written when the file is already there.
+import { allChildren } from '../notion/allChildren';
 import type { NotionApi } from '../notion/api';
 import type { Block, MediaBlockType } from '../notion/types';
 import type { AttachTarget } from './types';
@@ -103,12 +104,6 @@ async function appendMediaBlock(client: NotionApi, job: AttachJob, attempts = 3)
 
 /** A child of the page of the right type that carries this upload / link. */
 export async function findBlockCarrying(client: NotionApi, job: AttachJob): Promise<Block | undefined> {
-  let cursor: string | undefined;
-  let found: Block | undefined;
-  do {
-    const page = await client.listBlockChildren(job.pageId, { startCursor: cursor, pageSize: 100 }, { signal: job.signal });
-    for (const b of page.results) if (b.type === job.blockType && carries(b[b.type], job.ref)) found = b;
-    cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
-  } while (cursor);
-  return found;
+  // The last one: a retried append adds at the end.
+  return (await allChildren(client, job.pageId, job.signal)).filter((b) => b.type === job.blockType && carries(b[b.type], job.ref)).at(-1);
 }

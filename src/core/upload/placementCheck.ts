@@ -2,6 +2,7 @@
 // icon, its files property, the block it created or replaced. Notion reads an attached upload
 // back as a hosted file whose URL path carries the upload id (fileRef.ts `carries`).
 import type { AttachmentRecord } from '../history/types';
+import { allChildren } from '../notion/allChildren';
 import type { NotionApi } from '../notion/api';
 import type { Block, Page } from '../notion/types';
 import { carries, type FileRef } from './fileRef';
@@ -29,19 +30,8 @@ class Reads {
 
   blocksOf(pageId: string): Promise<Block[]> {
     let p = this.children.get(pageId);
-    if (!p) this.children.set(pageId, (p = this.listAll(pageId)));
+    if (!p) this.children.set(pageId, (p = allChildren(this.client, pageId, this.signal)));
     return p;
-  }
-
-  private async listAll(pageId: string): Promise<Block[]> {
-    const out: Block[] = [];
-    let cursor: string | undefined;
-    do {
-      const res = await this.client.listBlockChildren(pageId, { startCursor: cursor, pageSize: 100 }, { signal: this.signal });
-      out.push(...res.results);
-      cursor = res.has_more && res.next_cursor ? res.next_cursor : undefined;
-    } while (cursor);
-    return out;
   }
 }
 
