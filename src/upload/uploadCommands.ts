@@ -230,9 +230,9 @@ export class UploadCommands {
 
   /**
    * Some files of the batch cannot go: asked once whether to send the others (a script's
-   * call sends them and is told in the result and a notification).
+   * call sends them and is told in the result and a notification). `accepted`: the types the
+   * placement takes, listed in the question so the user sees why.
    */
-  /** `accepted`: the types the placement takes, listed in the question so the user sees why. */
   private async confirmValidOnly(refused: RefusedFile[], total: number, scripted: boolean, accepted: string): Promise<void> {
     const rest = total - refused.length;
     const summary = refusalSummary(refused, total);

@@ -12,6 +12,7 @@ import type { Services } from '../common/services';
 import { askTarget } from '../pickers/targetPicker';
 import { confirmReplacing } from '../upload/confirmReplacing';
 import { sentVersionNote, settleUnsaved } from '../upload/unsavedChanges';
+import { redactShown } from '../common/log';
 import { showPlaced } from '../ui/placedNotice';
 import { placedMessage, progressTitle } from '../ui/placementText';
 import { openPage } from '../ui/openPage';
@@ -173,10 +174,8 @@ export class ItemCommands {
     const text = pages.length === 0
       ? records.length === 1 ? vscode.l10n.t('Retried {0}: uploaded. Attach it within an hour from the Uploads view.', what) : vscode.l10n.t('Retried {0}: uploaded. Attach them within an hour from the Uploads view.', what)
       : pages.length === 1 ? vscode.l10n.t('Retried {0}: now on {1}.', what, title(pages[0])) : vscode.l10n.t('Retried {0}: now on {1} pages.', what, pages.length);
-    const open = pages.length === 1 ? [vscode.l10n.t('Open Page')] : [];
-    void vscode.window.showInformationMessage(text + note, ...open).then((t) => {
-      if (t === vscode.l10n.t('Open Page')) void openPage(pages[0]);
-    });
+    if (pages.length === 1) showPlaced(text + note, pages[0]);
+    else void vscode.window.showInformationMessage(redactShown(text + note));
   }
 
   cancel(...args: unknown[]): number {
