@@ -64,7 +64,7 @@ export function transferSettings(): TransferSettings {
 }
 
 /**
- * `partSize` (MiB) was `partSizeMiB` until 0.3: VS Code titles a setting from its key, and that
+ * `partSize` (MiB) was `partSizeMiB` in 0.1.0: VS Code titles a setting from its key, and that
  * one read "Part Size Mi B". A value under the old key still counts while the new one is unset.
  */
 function partSizeMiB(c: vscode.WorkspaceConfiguration): unknown {
