@@ -3,6 +3,7 @@
 //   [--doc-rules] [--page-view-urls]`
 // Serves until SIGINT/SIGTERM. Prints `Notion emulator listening on http://127.0.0.1:<port>`.
 import { parseArgs } from 'node:util';
+import { makePng } from '../fixtures/png';
 import { DEFAULT_TOKEN, startEmulator, type Emulator } from './index';
 
 export function seedDemo(emu: Emulator): Record<string, string> {
@@ -11,9 +12,11 @@ export function seedDemo(emu: Emulator): Record<string, string> {
   const db = emu.seed.database({ title: 'Assets', parentPageId: home.id, properties: { Name: 'title', Files: 'files', Notes: 'rich_text' } });
   const row = emu.seed.databasePage(db.id, { title: 'First asset' });
   emu.seed.blocks(home.id, [{ type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'Seeded by the Notion emulator.' } }] } }]);
-  // Something for Replace a File on Page… / Page Files' Replace File… to replace.
+  // Something for Replace a File on Page… / Page Files' Replace File… to replace. Its link is
+  // the emulator's own sample file: with no network (the sandbox) the page view still shows it.
+  const placeholder = emu.addSample('placeholder.png', 'image/png', makePng(320, 180));
   emu.seed.blocks(gallery.id, [
-    { type: 'image', image: { type: 'external', external: { url: 'https://example.com/placeholder.png' }, caption: [{ type: 'text', text: { content: 'Placeholder' } }] } },
+    { type: 'image', image: { type: 'external', external: { url: placeholder }, caption: [{ type: 'text', text: { content: 'Placeholder' } }] } },
   ]);
   return { homePageId: home.id, galleryPageId: gallery.id, databaseId: db.id, databasePageId: row.id };
 }

@@ -38,6 +38,13 @@ describe('emulator CLI', () => {
       const page = await api.call('GET', `/v1/pages/${seeded.databasePageId}`);
       assert.equal(page.status, 200);
       assert.equal(page.json.properties.Files.type, 'files');
+      // The seeded placeholder image links to the emulator's own file: it shows without network.
+      const blocks = await api.call('GET', `/v1/blocks/${seeded.galleryPageId}/children`);
+      const link: string = blocks.json.results.find((b: { type: string }) => b.type === 'image').image.external.url;
+      assert.ok(link.startsWith(cli.url), link);
+      const image = await fetch(link);
+      assert.equal(image.status, 200);
+      assert.equal(image.headers.get('content-type'), 'image/png');
     } finally {
       await cli.stop();
     }
